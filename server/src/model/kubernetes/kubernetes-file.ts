@@ -1,0 +1,114 @@
+import { isMap, isScalar, isSeq, parseYaml, type YamlComment, type YamlDocument, type YamlStream } from '../../syntax/yaml/parse-yaml';
+import type { SyntaxDiagnostic } from '../../syntax/syntax-diagnostic';
+import { asMap, asSeq } from './k-value';
+import { objectFromRoot, type K8sObject } from './object';
+import { yamlValue, type YamlContext } from './yaml-value';
+
+// One YAML file -> Kubernetes objects. Files that are not Kubernetes manifests (CI pipelines, compose files,
+// Helm values) and Go-template manifests are recognised and left silent: no objects, no diagnostics.
+
+export type KubernetesFileKind = 'kubernetes' | 'helm' | 'other';
+
+export interface KubernetesFile {
+  readonly path: string;
+  readonly kind: KubernetesFileKind;
+  readonly objects: readonly K8sObject[];
+  /** YAML syntax problems (the engine reports them as AKS-SYN-002); always empty for 'helm' and 'other' */
+  readonly diagnostics: readonly SyntaxDiagnostic[];
+  /** parsed documents; empty for 'helm' */
+  readonly documents: readonly YamlDocument[];
+  /** comments (for suppressions), computed on first access */
+  readonly comments: readonly YamlComment[];
+}
+
+// File names whose YAML is never a Kubernetes manifest, whatever keys it happens to have.
+const NOT_K8S = [
+  /(^|\/)\.github\/workflows\//,
+  /(^|\/)(docker-)?compose[^/]*\.ya?ml$/i,
+  /(^|\/)azure-pipelines[^/]*\.ya?ml$/i,
+  /(^|\/)\.gitlab-ci\.ya?ml$/i,
+  /(^|\/)values[^/]*\.ya?ml$/i,
+  /(^|\/)Chart\.ya?ml$/,
+];
+
+const TOP_LEVEL_API_VERSION = /^apiVersion:[ \t]*\S/m;
+const TOP_LEVEL_KIND = /^kind:[ \t]*\S/m;
+
+export function parseKubernetesFile(path: string, text: string): KubernetesFile {
+  const normalised = path.replace(/\\/g, '/');
+  if (NOT_K8S.some((re) => re.test(normalised))) return silent(path, 'other', undefined);
+  const templated = text.includes('{{');
+  const stream = parseYaml(text);
+  const hasErrors = stream.diagnostics.some((d) => d.severity === 'error');
+  // `{{` inside quoted or block strings is data (Prometheus rules, CoreDNS `template` answers); anywhere else, or in a
+  // chart's templates/ folder, the file is a Go template whose YAML only exists after rendering.
+  if (templated && (hasErrors || /(^|\/)templates\//.test(normalised) || hasTemplateOutsideStrings(stream))) {
+    return silent(path, 'helm', undefined);
+  }
+
+  const objects = collectObjects(path, stream);
+  const looksK8s = objects.length > 0 || (hasErrors && TOP_LEVEL_API_VERSION.test(text) && TOP_LEVEL_KIND.test(text));
+  if (!looksK8s) return silent(path, 'other', stream);
+  return { path, kind: 'kubernetes', objects, diagnostics: stream.diagnostics, documents: stream.documents, get comments() { return stream.comments; } };
+}
+
+function silent(path: string, kind: KubernetesFileKind, stream: YamlStream | undefined): KubernetesFile {
+  return { path, kind, objects: [], diagnostics: [], documents: stream?.documents ?? [], get comments() { return stream?.comments ?? []; } };
+}
+
+function collectObjects(path: string, stream: YamlStream): K8sObject[] {
+  const out: K8sObject[] = [];
+  for (const d of stream.documents) {
+    const contents = d.doc.contents;
+    if (!isMap(contents)) continue;
+    const ctx: YamlContext = { text: stream.text, resolveAlias: (n) => resolveAlias(d, n) };
+    const root = asMap(yamlValue(contents, ctx, d.range));
+    if (!root) continue;
+    const source = { file: path, docIndex: d.index, range: d.range, origin: 'yaml' as const };
+    const obj = objectFromRoot(root, source);
+    if (!obj) continue;
+    // `kind: List` (kubectl get -o yaml) carries the real objects in items[].
+    if (obj.kind === 'List' || (obj.kind.endsWith('List') && obj.apiVersion === 'v1')) {
+      for (const item of asSeq(root.get('items'))?.items ?? []) {
+        const m = asMap(item);
+        const inner = m && objectFromRoot(m, { ...source, range: m.range });
+        if (inner) out.push(inner);
+      }
+      continue;
+    }
+    out.push(obj);
+  }
+  return out;
+}
+
+function resolveAlias(d: YamlDocument, node: unknown): ReturnType<YamlContext['resolveAlias']> {
+  try {
+    return (node as { resolve(doc: unknown): ReturnType<YamlContext['resolveAlias']> }).resolve(d.doc);
+  } catch {
+    return undefined;
+  }
+}
+
+/** True when some `{{` (outside comments) lies outside quoted and block scalars. */
+function hasTemplateOutsideStrings(stream: YamlStream): boolean {
+  const blocks: [number, number][] = [];
+  const visit = (node: unknown): void => {
+    if (isScalar(node)) {
+      if (node.type !== 'PLAIN' && node.range) blocks.push([node.range[0], node.range[1]]);
+    } else if (isMap(node)) {
+      for (const p of node.items) { visit(p.key); visit(p.value); }
+    } else if (isSeq(node)) node.items.forEach(visit);
+  };
+  for (const d of stream.documents) visit(d.doc.contents);
+  const text = stream.text;
+  for (let i = text.indexOf('{{'); i >= 0; i = text.indexOf('{{', i + 2)) {
+    if (!blocks.some(([s, e]) => s <= i && i < e) && !inComment(text, i)) return true;
+  }
+  return false;
+}
+
+function inComment(text: string, at: number): boolean {
+  const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+  return /(^|\s)#/.test(text.slice(lineStart, at));
+}
+

@@ -1,0 +1,119 @@
+import { asMap, getPath, mapItems, scalarText, type KEntry, type KMap, type KValue } from './k-value';
+import type { K8sObject } from './object';
+
+// Pod specs wherever Kubernetes keeps them (aks-rules §5.2): Pod.spec, <workload>.spec.template.spec,
+// CronJob.spec.jobTemplate.spec.template.spec; labels at the matching metadata.
+
+export const SECRETS_STORE_DRIVER = 'secrets-store.csi.k8s.io';
+
+export interface CsiVolume {
+  readonly map: KMap;
+  readonly driver: KValue | undefined;
+  readonly readOnly: KValue | undefined;
+  readonly volumeAttributes: KMap | undefined;
+  /** volumeAttributes.secretProviderClass */
+  readonly secretProviderClass: KValue | undefined;
+}
+
+export interface PodVolume {
+  readonly name: string | undefined;
+  readonly map: KMap;
+  readonly csi: CsiVolume | undefined;
+}
+
+export interface VolumeMount {
+  readonly name: string | undefined;
+  readonly mountPath: string | undefined;
+  readonly map: KMap;
+}
+
+export interface PodContainer {
+  readonly name: string | undefined;
+  readonly role: 'container' | 'init' | 'ephemeral';
+  readonly map: KMap;
+  readonly volumeMounts: readonly VolumeMount[];
+}
+
+export interface PodSpecView {
+  /** the object holding the pod spec (Pod, Deployment, CronJob, ...) */
+  readonly owner: K8sObject;
+  readonly spec: KMap;
+  /** metadata of the pod template (Pod: the object's metadata); undefined when the template has none */
+  readonly metadata: KMap | undefined;
+  /** the map holding `metadata` and `spec`: spec.template for workloads, the Pod itself for Pods (where to insert a missing metadata) */
+  readonly templateMap: KMap;
+  readonly labels: readonly KEntry[];
+  readonly annotations: readonly KEntry[];
+  readonly serviceAccountName: KValue | undefined;
+  readonly volumes: readonly PodVolume[];
+  readonly containers: readonly PodContainer[];
+  label(key: string): KEntry | undefined;
+  annotation(key: string): KEntry | undefined;
+}
+
+const TEMPLATE_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'ReplicationController']);
+
+/** The pod template of a workload, or undefined for kinds that have none (or when it is missing). */
+export function podSpecOf(obj: K8sObject): PodSpecView | undefined {
+  let template: KMap | undefined;
+  if (obj.kind === 'Pod') {
+    const spec = asMap(obj.field('spec'));
+    return spec ? view(obj, spec, obj.metadata, obj.root) : undefined;
+  }
+  if (TEMPLATE_KINDS.has(obj.kind)) template = asMap(getPath(obj.root, 'spec', 'template'));
+  else if (obj.kind === 'CronJob') template = asMap(getPath(obj.root, 'spec', 'jobTemplate', 'spec', 'template'));
+  else if (obj.kind === 'PodTemplate') template = asMap(obj.field('template'));
+  const spec = asMap(template?.get('spec'));
+  return spec && template ? view(obj, spec, asMap(template.get('metadata')), template) : undefined;
+}
+
+function view(owner: K8sObject, spec: KMap, metadata: KMap | undefined, templateMap: KMap): PodSpecView {
+  let volumes: PodVolume[] | undefined;
+  let containers: PodContainer[] | undefined;
+  const labelsMap = () => asMap(metadata?.get('labels'));
+  const annotationsMap = () => asMap(metadata?.get('annotations'));
+  return {
+    owner,
+    spec,
+    metadata,
+    templateMap,
+    get labels() { return labelsMap()?.entries ?? []; },
+    get annotations() { return annotationsMap()?.entries ?? []; },
+    serviceAccountName: spec.get('serviceAccountName') ?? spec.get('serviceAccount'),
+    get volumes() { return (volumes ??= mapItems(spec.get('volumes')).map(toVolume)); },
+    get containers() {
+      return (containers ??= [
+        ...mapItems(spec.get('initContainers')).map((m) => toContainer(m, 'init')),
+        ...mapItems(spec.get('containers')).map((m) => toContainer(m, 'container')),
+        ...mapItems(spec.get('ephemeralContainers')).map((m) => toContainer(m, 'ephemeral')),
+      ]);
+    },
+    label: (key) => labelsMap()?.entry(key),
+    annotation: (key) => annotationsMap()?.entry(key),
+  };
+}
+
+function toVolume(map: KMap): PodVolume {
+  const csiMap = asMap(map.get('csi'));
+  let csi: CsiVolume | undefined;
+  if (csiMap) {
+    const volumeAttributes = asMap(csiMap.get('volumeAttributes'));
+    csi = {
+      map: csiMap,
+      driver: csiMap.get('driver'),
+      readOnly: csiMap.get('readOnly'),
+      volumeAttributes,
+      secretProviderClass: volumeAttributes?.get('secretProviderClass'),
+    };
+  }
+  return { name: scalarText(map.get('name')), map, csi };
+}
+
+function toContainer(map: KMap, role: PodContainer['role']): PodContainer {
+  const volumeMounts = mapItems(map.get('volumeMounts')).map((m) => ({
+    name: scalarText(m.get('name')),
+    mountPath: scalarText(m.get('mountPath')),
+    map: m,
+  }));
+  return { name: scalarText(map.get('name')), role, map, volumeMounts };
+}

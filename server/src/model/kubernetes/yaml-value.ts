@@ -1,0 +1,140 @@
+import {
+  isAlias, isMap, isScalar, isSeq,
+  type YamlMap, type YamlNode, type YamlScalar, type YamlSeq,
+} from '../../syntax/yaml/parse-yaml';
+import { blockContentStart, scalarSourceMapper, type SourceScalarStyle } from '../../syntax/yaml/scalar-source-map';
+import type { TextRange } from '../../text/text-range';
+import type { KEntry, KMap, KScalar, KSeq, KValue, ScalarStyle } from './k-value';
+import { K_VALUE_BRAND, kUnknown } from './plain-value';
+
+// Lazy KValue views over composed yaml nodes: nothing is decoded or copied until a rule asks for it.
+
+/** What the views need besides the node: the file text (for offset maps) and alias resolution. */
+export interface YamlContext {
+  readonly text: string;
+  resolveAlias(node: YamlNode): YamlNode | undefined;
+}
+
+export function yamlValue(node: unknown, ctx: YamlContext, fallback: TextRange, depth = 0): KValue {
+  if (isScalar(node)) return new ScalarView(node, ctx);
+  if (isMap(node)) return new MapView(node, ctx);
+  if (isSeq(node)) return new SeqView(node, ctx);
+  if (isAlias(node)) {
+    const target = depth < 8 ? ctx.resolveAlias(node) : undefined;
+    const own = rangeOf(node, fallback);
+    return target ? yamlValue(target, ctx, own, depth + 1) : kUnknown(own, 'unresolved YAML alias');
+  }
+  // `key:` with nothing after it composes to an empty scalar; a missing node gets a zero-width null here.
+  return nullScalar(fallback);
+}
+
+function rangeOf(node: { range?: [number, number, number] | null }, fallback: TextRange): TextRange {
+  const r = node.range;
+  return r ? { start: r[0], end: r[1] } : fallback;
+}
+
+/** Block collections end after their last line break; squiggles should stop at the last character. */
+function trimmedRangeOf(node: { range?: [number, number, number] | null }, text: string): TextRange {
+  const r = rangeOf(node, { start: 0, end: 0 });
+  let end = r.end;
+  while (end > r.start && isBlank(text.charCodeAt(end - 1))) end--;
+  return { start: r.start, end };
+}
+
+function isBlank(c: number): boolean {
+  return c === 32 || c === 10 || c === 13 || c === 9;
+}
+
+const STYLES: Record<string, SourceScalarStyle> = {
+  PLAIN: 'plain', QUOTE_SINGLE: 'single-quoted', QUOTE_DOUBLE: 'double-quoted', BLOCK_LITERAL: 'literal', BLOCK_FOLDED: 'folded',
+};
+
+class ScalarView implements KScalar {
+  readonly [K_VALUE_BRAND] = true;
+  readonly kind = 'scalar';
+  readonly value: string | number | boolean | null;
+  readonly range: TextRange;
+  readonly style: ScalarStyle;
+  private mapper: ((r: TextRange) => TextRange) | undefined;
+
+  constructor(node: YamlScalar, private readonly ctx: YamlContext) {
+    const v = node.value;
+    this.value = v === null || v === undefined || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean'
+      ? (v ?? null) : String(v);
+    this.range = rangeOf(node, { start: 0, end: 0 });
+    this.style = STYLES[node.type ?? 'PLAIN'] ?? 'plain';
+  }
+
+  get text(): string {
+    return this.value === null ? '' : String(this.value);
+  }
+
+  get contentStart(): number | undefined {
+    return this.style === 'literal' || this.style === 'folded' ? blockContentStart(this.ctx.text, this.range) : undefined;
+  }
+
+  mapRange(decoded: TextRange): TextRange {
+    if (typeof this.value !== 'string' || this.style === 'none') return this.range;
+    this.mapper ??= scalarSourceMapper(this.ctx.text, this.range, this.value, this.style);
+    return this.mapper(decoded);
+  }
+}
+
+class MapView implements KMap {
+  readonly [K_VALUE_BRAND] = true;
+  readonly kind = 'map';
+  readonly range: TextRange;
+  private cached: KEntry[] | undefined;
+
+  constructor(private readonly node: YamlMap, private readonly ctx: YamlContext) {
+    this.range = trimmedRangeOf(node, ctx.text);
+  }
+
+  get entries(): readonly KEntry[] {
+    this.cached ??= this.node.items.map((pair) => this.toEntry(pair.key, pair.value));
+    return this.cached;
+  }
+
+  entry(key: string): KEntry | undefined {
+    // Entries are built once per map (children stay lazy), so repeated look-ups return the same views.
+    return this.entries.find((e) => e.key === key);
+  }
+
+  get(key: string): KValue | undefined {
+    return this.entry(key)?.value;
+  }
+
+  private toEntry(keyNode: unknown, valueNode: unknown): KEntry {
+    const keyRange = isScalar(keyNode) || isMap(keyNode) || isSeq(keyNode) ? rangeOf(keyNode, this.range) : this.range;
+    const value = yamlValue(valueNode, this.ctx, { start: keyRange.end, end: keyRange.end });
+    return { key: keyText(keyNode), keyRange, value, range: { start: keyRange.start, end: Math.max(keyRange.end, value.range.end) } };
+  }
+}
+
+class SeqView implements KSeq {
+  readonly [K_VALUE_BRAND] = true;
+  readonly kind = 'seq';
+  readonly range: TextRange;
+  private cached: KValue[] | undefined;
+
+  constructor(private readonly node: YamlSeq, private readonly ctx: YamlContext) {
+    this.range = trimmedRangeOf(node, ctx.text);
+  }
+
+  get items(): readonly KValue[] {
+    this.cached ??= this.node.items.map((item) => yamlValue(item, this.ctx, this.range));
+    return this.cached;
+  }
+}
+
+function keyText(key: unknown): string {
+  if (isScalar(key)) return key.value === null || key.value === undefined ? '' : String(key.value);
+  return key === null || key === undefined ? '' : String(key);
+}
+
+function nullScalar(at: TextRange): KScalar {
+  return {
+    [K_VALUE_BRAND]: true, kind: 'scalar', value: null, text: '', style: 'plain', range: at, contentStart: undefined,
+    mapRange: () => at,
+  } as KScalar;
+}

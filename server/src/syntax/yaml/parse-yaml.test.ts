@@ -1,0 +1,81 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { isMap, isScalar, parseYaml } from './parse-yaml';
+
+const slice = (text: string, r: { start: number; end: number }) => text.slice(r.start, r.end);
+
+test('multi-document stream keeps one range per document and per key/value', () => {
+  const text = 'a: 1\n---\n# second\nb: two\n---\nc: [x, y]\n';
+  const s = parseYaml(text);
+  assert.equal(s.documents.length, 3);
+  assert.deepEqual(s.diagnostics, []);
+  assert.equal(slice(text, s.documents[0].range), 'a: 1\n');
+  assert.equal(slice(text, s.documents[1].range), '---\n# second\nb: two\n');
+  assert.equal(slice(text, s.documents[2].range), '---\nc: [x, y]\n');
+  const second = s.documents[1].doc.contents;
+  assert.ok(isMap(second));
+  const pair = second.items[0];
+  assert.ok(isScalar(pair.key) && isScalar(pair.value));
+  assert.equal(text.slice(pair.key.range![0], pair.key.range![1]), 'b');
+  assert.equal(text.slice(pair.value.range![0], pair.value.range![1]), 'two');
+});
+
+test('scalar styles are preserved by the composed nodes', () => {
+  const text = 'p: plain\ns: \'single\'\nd: "double"\nl: |\n  lit\nf: >\n  fold\nb: true\n';
+  const root = parseYaml(text).documents[0].doc.contents;
+  assert.ok(isMap(root));
+  const types = root.items.map((p) => (isScalar(p.value) ? p.value.type : undefined));
+  assert.deepEqual(types, ['PLAIN', 'QUOTE_SINGLE', 'QUOTE_DOUBLE', 'BLOCK_LITERAL', 'BLOCK_FOLDED', 'PLAIN']);
+  const b = root.items[5].value;
+  assert.ok(isScalar(b));
+  assert.equal(b.value, true);
+});
+
+test('syntax errors become diagnostics with ranges inside the text, and parsing never throws', () => {
+  const text = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: x\n   bad: indent\n';
+  const s = parseYaml(text);
+  const errors = s.diagnostics.filter((d) => d.severity === 'error');
+  assert.ok(errors.length > 0);
+  for (const d of errors) assert.ok(d.range.start >= 0 && d.range.end <= text.length && d.range.start <= d.range.end);
+  assert.ok(errors.some((d) => slice(text, d.range).includes('bad') || d.range.start >= text.indexOf('   bad')));
+  assert.equal(s.documents[0].hasErrors, true);
+});
+
+test('an unterminated quote is reported where the closing quote is missing, clamped to the text', () => {
+  const text = 'a: "open\nb: 1\n';
+  const s = parseYaml(text);
+  const d = s.diagnostics.find((x) => x.severity === 'error');
+  assert.ok(d);
+  assert.match(d.message, /closing "quote \(MISSING_CHAR\)/);
+  assert.deepEqual(d.range, { start: text.length, end: text.length });
+});
+
+test('duplicate keys are a warning, not a syntax error (PyYAML and kubectl accept them)', () => {
+  const s = parseYaml('a: 1\na: 2\n');
+  assert.equal(s.diagnostics.length, 1);
+  assert.equal(s.diagnostics[0].severity, 'warning');
+  assert.equal(s.documents[0].hasErrors, false);
+});
+
+test('comments are found with exact ranges, never inside scalars', () => {
+  const text = '# head\na: "x # not a comment" # tail\nb: |\n  # inside block\n# end';
+  const s = parseYaml(text);
+  assert.deepEqual(s.comments.map((c) => slice(text, c.range)), ['# head', '# tail', '# end']);
+  assert.deepEqual(s.comments.map((c) => c.text), [' head', ' tail', ' end']);
+});
+
+test('empty and comment-only streams have no documents and no errors', () => {
+  for (const text of ['', '   \n', '# only a comment\n']) {
+    const s = parseYaml(text);
+    assert.equal(s.documents.length, 0, JSON.stringify(text));
+    assert.deepEqual(s.diagnostics, []);
+  }
+});
+
+test('every prefix of a manifest parses without throwing and with in-range diagnostics', () => {
+  const text = 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: "x", labels: [a, b]}\ndata:\n  k: |\n    v\n---\n- &a x\n- *a\n';
+  for (let i = 0; i <= text.length; i++) {
+    const s = parseYaml(text.slice(0, i));
+    for (const d of s.diagnostics) assert.ok(d.range.start >= 0 && d.range.end <= i, `prefix ${i}`);
+  }
+});
