@@ -1,0 +1,170 @@
+import type { Attribute, Block, Body, BodyItem, Identifier, Label } from './ast';
+import { MAX_NESTING, type Parser } from './parser';
+import { Tok } from './token';
+import { parseExpr } from './parse-expr';
+import { unescapeQuoted } from './parse-template';
+
+export function parseFileBody(p: Parser): Body {
+  const start = p.text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const items = parseItems(p, false);
+  return { kind: 'Body', range: { start, end: p.text.length }, items };
+}
+
+/** Body items up to EOF, or up to the `}` that closes a nested body (not consumed). */
+function parseItems(p: Parser, nested: boolean): BodyItem[] {
+  const items: BodyItem[] = [];
+  let seen: Map<string, Attribute> | undefined;
+  for (;;) {
+    const k = p.peek();
+    if (k === Tok.Newline) {
+      p.pos++;
+      continue;
+    }
+    if (k === Tok.EOF) break;
+    if (k === Tok.RBrace) {
+      if (nested) break;
+      p.recovering = false;
+      p.error("Unexpected '}': there is no open block to close", p.start, p.end);
+      p.pos++;
+      continue;
+    }
+    if (nested && p.atColumnZeroIdent()) break;
+    p.recovering = false;
+    if (k !== Tok.Ident) {
+      p.errorHere('Expected an argument name or a block type');
+      const from = skipFrom(p, nested);
+      if (p.pos === from && p.kinds[p.pos] !== Tok.EOF) p.pos++;
+      continue;
+    }
+    const item = parseItem(p, nested);
+    if (!item) continue;
+    items.push(item);
+    if (item.kind !== 'Attribute') continue;
+    seen ??= new Map();
+    const first = seen.get(item.name.name);
+    if (first) {
+      p.error(`The argument '${item.name.name}' was already set at line ${p.lineOf(first.range.start)}; each argument may be set only once`, item.name.range.start, item.name.range.end, [
+        { message: 'first set here', range: first.name.range },
+      ]);
+    } else seen.set(item.name.name, item);
+  }
+  return items;
+}
+
+/** Skips the rest of a broken line and returns where it started (so callers can guarantee progress). */
+function skipFrom(p: Parser, nested: boolean): number {
+  const from = p.pos;
+  p.skipToLineEnd(nested);
+  return from;
+}
+
+function identifier(p: Parser): Identifier {
+  const name = p.tokenText();
+  const range = p.next();
+  return { kind: 'Identifier', range, name };
+}
+
+function parseItem(p: Parser, nested: boolean): BodyItem | undefined {
+  const second = p.kinds[p.pos + 1];
+  if (second === Tok.Equal) {
+    const attr = parseAttribute(p);
+    expectLineEnd(p, nested, 'argument');
+    return attr;
+  }
+  if (second === Tok.LBrace || second === Tok.OQuote || second === Tok.Ident) return parseBlock(p, nested);
+  const name = p.tokenText();
+  p.pos++;
+  p.errorHere(`Expected '=' to set the argument '${name}', or a block body`);
+  skipFrom(p, nested);
+  return undefined;
+}
+
+function parseAttribute(p: Parser): Attribute {
+  const name = identifier(p);
+  const equals = p.next();
+  const k = p.peek();
+  let value;
+  if (k === Tok.Newline || k === Tok.EOF || k === Tok.RBrace) {
+    p.error("Expected an expression after '='", equals.start, equals.end);
+    value = p.invalid(equals.end, equals.end);
+  } else value = parseExpr(p);
+  return { kind: 'Attribute', range: { start: name.range.start, end: Math.max(value.range.end, equals.end) }, name, equals, value };
+}
+
+/** After an argument or block: a line break, the end of the file, or the `}` of an enclosing one-line block. */
+function expectLineEnd(p: Parser, nested: boolean, what: string): void {
+  const k = p.peek();
+  if (k === Tok.Newline) {
+    p.pos++;
+    return;
+  }
+  if (k === Tok.EOF || (k === Tok.RBrace && nested)) return;
+  p.error(`Expected a line break after the ${what}; each ${what} must be on its own line`, p.start, p.end);
+  skipFrom(p, nested);
+}
+
+function parseLabel(p: Parser): Label {
+  if (p.peek() === Tok.Ident) {
+    const value = p.tokenText();
+    return { kind: 'Label', range: p.next(), value, quoted: false };
+  }
+  const open = p.next();
+  let value = '';
+  if (p.peek() === Tok.StringLit) {
+    const lit = p.next();
+    value = unescapeQuoted(p, lit.start, lit.end, false);
+  }
+  if (p.peek() !== Tok.CQuote) {
+    p.error('Template sequences are not allowed in block labels', p.start, p.end);
+    while (p.peek() !== Tok.CQuote && p.peek() !== Tok.EOF) p.pos++;
+  }
+  const close = p.next();
+  if (close.start === close.end) p.error('Unterminated string: add the closing \'"\' on the same line', open.start, close.end);
+  return { kind: 'Label', range: { start: open.start, end: close.end }, value, quoted: true };
+}
+
+function parseBlock(p: Parser, nested: boolean): Block {
+  const type = identifier(p);
+  const labels: Label[] = [];
+  while (p.peek() === Tok.OQuote || p.kinds[p.pos] === Tok.Ident) labels.push(parseLabel(p));
+  const headerEnd = p.prevEnd;
+  if (p.peek() !== Tok.LBrace) {
+    p.errorHere(`Expected '{' to open the body of the block '${type.name}'`);
+    skipFrom(p, nested);
+    const empty = { kind: 'Body' as const, range: { start: headerEnd, end: headerEnd }, items: [] };
+    return { kind: 'Block', range: { start: type.range.start, end: headerEnd }, type, labels, openBrace: undefined, body: empty, closeBrace: undefined };
+  }
+  const openBrace = p.next();
+  let items: BodyItem[] = [];
+  if (p.depth >= MAX_NESTING) {
+    p.error(`Nesting too deep (more than ${MAX_NESTING} levels); the rest of this block is skipped`, openBrace.start, openBrace.end);
+    p.skipToCloser();
+  } else {
+    p.depth++;
+    items = parseBlockItems(p);
+    p.depth--;
+  }
+  const closeBrace = p.expectCloser(Tok.RBrace, openBrace, 'block');
+  const lastEnd = items.length > 0 ? items[items.length - 1].range.end : openBrace.end;
+  const body: Body = { kind: 'Body', range: { start: openBrace.end, end: closeBrace ? closeBrace.start : lastEnd }, items };
+  const block: Block = { kind: 'Block', range: { start: type.range.start, end: closeBrace ? closeBrace.end : lastEnd }, type, labels, openBrace, body, closeBrace };
+  if (closeBrace) expectLineEnd(p, nested, 'block definition');
+  return block;
+}
+
+/** `{ a = 1 }` on one line holds at most one argument and no blocks; otherwise a normal body follows. */
+function parseBlockItems(p: Parser): BodyItem[] {
+  const k = p.peek();
+  if (k === Tok.Newline || k === Tok.RBrace || k === Tok.EOF) return parseItems(p, true);
+  if (k === Tok.Ident && p.kinds[p.pos + 1] === Tok.Equal) {
+    const attr = parseAttribute(p);
+    const after = p.peek();
+    if (after === Tok.RBrace) return [attr];
+    if (after === Tok.Newline) p.error("The closing '}' of a single-line block must be on the same line", p.start, p.end);
+    else p.error('Only one argument is allowed in a single-line block', p.start, p.end);
+    if (after !== Tok.Newline) p.skipToLineEnd(true);
+    return [attr, ...parseItems(p, true)];
+  }
+  if (k === Tok.Ident) p.error('A single-line block cannot contain another block', p.start, p.end);
+  return parseItems(p, true);
+}

@@ -1,0 +1,6 @@
+a = @
+b = "unterminated
+c = [1, 2
+d = "\q"
+e = <<EOT
+never closed

@@ -1,0 +1,8 @@
+resource "a" "b" {
+  name =
+  other = 1
+}
+
+resource "c" "d" {
+  x = 2
+}
