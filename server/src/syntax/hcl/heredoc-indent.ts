@@ -1,6 +1,10 @@
 import type { TemplateLiteral, TemplatePart } from './ast';
 import type { Parser } from './parser';
-import { Tok } from './token';
+import { Tok as TokKind } from './token';
+
+// a module-local binding, not the import: see the note on Tok in token.ts
+const Tok = TokKind;
+type Tok = TokKind;
 
 /**
  * `<<-` heredocs: the smallest indentation of any non-blank line is removed from every line, as HCL does.

@@ -1,8 +1,12 @@
 import type { Attribute, Block, Body, BodyItem, Identifier, Label } from './ast';
 import { MAX_NESTING, type Parser } from './parser';
-import { Tok } from './token';
+import { Tok as TokKind } from './token';
 import { parseExpr } from './parse-expr';
 import { unescapeQuoted } from './parse-template';
+
+// a module-local binding, not the import: see the note on Tok in token.ts
+const Tok = TokKind;
+type Tok = TokKind;
 
 export function parseFileBody(p: Parser): Body {
   const start = p.text.charCodeAt(0) === 0xfeff ? 1 : 0;

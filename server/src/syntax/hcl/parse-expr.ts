@@ -1,10 +1,14 @@
 import type { BinaryOp, Call, Expr, Identifier, ObjectCons, ObjectItem, Tuple } from './ast';
 import type { TextRange } from '../../text/text-range';
 import { showChar, type Parser } from './parser';
-import { Tok } from './token';
+import { Tok as TokKind } from './token';
 import { parseHeredoc, parseQuotedTemplate } from './parse-template';
 import { parseForExpr } from './parse-for';
 import { parsePostfix } from './parse-traversal';
+
+// a module-local binding, not the import: see the note on Tok in token.ts
+const Tok = TokKind;
+type Tok = TokKind;
 
 // Binding power of each binary operator token (HCL: || < && < == != < comparisons < + - < * / %); 0 = not binary.
 const PREC: number[] = [];

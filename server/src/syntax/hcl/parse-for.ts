@@ -1,7 +1,11 @@
 import type { Expr, For, Identifier } from './ast';
 import type { Parser } from './parser';
-import { Tok } from './token';
+import { Tok as TokKind } from './token';
 import { parseExpr } from './parse-expr';
+
+// a module-local binding, not the import: see the note on Tok in token.ts
+const Tok = TokKind;
+type Tok = TokKind;
 
 /** `[for k, v in coll : v if cond]` or `{for k, v in coll : k => v... if cond}`; the current token is the bracket. */
 export function parseForExpr(p: Parser, object: boolean): For {

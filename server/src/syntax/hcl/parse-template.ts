@@ -1,9 +1,13 @@
 import type { Expr, Identifier, Strip, Template, TemplateFor, TemplateIf, TemplateLiteral, TemplatePart } from './ast';
 import type { Parser } from './parser';
-import { Tok } from './token';
+import { Tok as TokKind } from './token';
 import { parseExpr } from './parse-expr';
 import { forVariable, isKeyword } from './parse-for';
 import { stripHeredocIndent } from './heredoc-indent';
+
+// a module-local binding, not the import: see the note on Tok in token.ts
+const Tok = TokKind;
+type Tok = TokKind;
 
 // Which `%{ … }` keywords end the part list being parsed.
 const END_NONE = 0;
@@ -188,12 +192,8 @@ function closeBlockDirective(p: Parser, word: string, open: { start: number; end
  */
 export function unescapeQuoted(p: Parser, start: number, end: number, heredoc: boolean): string {
   const text = p.text;
-  let i = start;
-  for (; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if ((c === 92 && !heredoc) || ((c === 36 || c === 37) && text.charCodeAt(i + 1) === c)) break;
-  }
-  if (i === end) return text.slice(start, end);
+  let i = p.escapes.next(start, heredoc);
+  if (i >= end) return text.slice(start, end);
   let out = text.slice(start, i);
   let from = i;
   while (i < end) {

@@ -1,7 +1,11 @@
 import type { Expr, Identifier, Index, SplatItem } from './ast';
 import type { Parser } from './parser';
-import { Tok } from './token';
+import { Tok as TokKind } from './token';
 import { parseExpr } from './parse-expr';
+
+// a module-local binding, not the import: see the note on Tok in token.ts
+const Tok = TokKind;
+type Tok = TokKind;
 
 /** Attribute access, index, legacy index and splats after a term, as a loop (long chains use no stack). */
 export function parsePostfix(p: Parser, expr: Expr): Expr {

@@ -3,8 +3,13 @@ import type { SyntaxDiagnostic } from '../syntax-diagnostic';
 import type { TextRange } from '../../text/text-range';
 import { LineIndex } from '../../text/line-index';
 import { scanHcl } from './scanner';
-import { Tok, describeToken } from './token';
+import { Tok as TokKind, describeToken } from './token';
 import { parseFileBody } from './parse-body';
+import { EscapeFinder } from './escape-finder';
+
+// a module-local binding, not the import: see the note on Tok in token.ts
+const Tok = TokKind;
+type Tok = TokKind;
 
 /** Deeper nesting than this is reported once and skipped, so no input can overflow the call stack. */
 export const MAX_NESTING = 1000;
@@ -44,6 +49,8 @@ export class Parser {
   unclosedAtEof = false;
   private lines: LineIndex | undefined;
   private readonly commentsOut;
+  /** where template literals' escapes are, for unescapeQuoted's fast path */
+  readonly escapes: EscapeFinder;
 
   constructor(readonly text: string, readonly indentRecovery: boolean) {
     const ts = scanHcl(text);
@@ -52,6 +59,7 @@ export class Parser {
     this.ends = ts.ends;
     this.diagnostics = ts.diagnostics;
     this.commentsOut = ts.comments;
+    this.escapes = new EscapeFinder(text);
   }
 
   parseFile(): { result: ParseResult; unclosedAtEof: boolean } {

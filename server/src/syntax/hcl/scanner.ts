@@ -1,13 +1,20 @@
 import type { Comment } from './ast';
 import type { SyntaxDiagnostic } from '../syntax-diagnostic';
-import { Tok } from './token';
+import { Tok as TokKind } from './token';
 
-/** The token stream of one file as parallel arrays (kind, start, end): no object per token. */
+// a module-local binding, not the import: see the note on Tok in token.ts
+const Tok = TokKind;
+type Tok = TokKind;
+
+/**
+ * The token stream of one file as parallel arrays (kind, start, end): no object per token. The arrays are shared
+ * scratch space, valid until the next scanHcl call (parsing is synchronous and never re-enters the scanner).
+ */
 export interface TokenStream {
   readonly kinds: Uint8Array;
   readonly starts: Int32Array;
   readonly ends: Int32Array;
-  /** number of tokens (the arrays may be longer) */
+  /** number of tokens; the arrays are longer, and at least PAD entries after the EOF token hold 0 (EOF) */
   readonly count: number;
   readonly comments: Comment[];
   readonly diagnostics: SyntaxDiagnostic[];
@@ -21,6 +28,16 @@ const M_HEREDOC = 3;
 
 const C_LF = 10;
 const C_CR = 13;
+
+/** zeroed slots kept after the EOF token, so look-ahead past the end reads EOF as with fresh arrays */
+const PAD = 4;
+
+// Reused across files: a fresh typed array per file means an off-heap allocation and GC bookkeeping per file,
+// which cost more than scanning a small file. Grown for a bigger file, but only kept up to MAX_SHARED tokens.
+const MAX_SHARED = 1 << 18;
+let sharedKinds: Uint8Array = new Uint8Array(1024);
+let sharedStarts: Int32Array = new Int32Array(1024);
+let sharedEnds: Int32Array = new Int32Array(1024);
 
 /** Splits HCL native syntax into tokens. Never throws; unknown characters become Invalid tokens. */
 export function scanHcl(text: string): TokenStream {
@@ -41,10 +58,9 @@ class Scanner {
   private readonly markers: string[] = [];
 
   constructor(private readonly text: string) {
-    const capacity = 64 + (text.length >> 2);
-    this.kinds = new Uint8Array(capacity);
-    this.starts = new Int32Array(capacity);
-    this.ends = new Int32Array(capacity);
+    this.kinds = sharedKinds;
+    this.starts = sharedStarts;
+    this.ends = sharedEnds;
     if (text.charCodeAt(0) === 0xfeff) this.pos = 1;
   }
 
@@ -62,6 +78,16 @@ class Scanner {
       else if (this.modes[m] === M_HEREDOC) this.push(Tok.CHeredoc, len, len);
     }
     this.push(Tok.EOF, len, len);
+    if (this.count + PAD > this.kinds.length) this.grow();
+    // clear what an earlier, longer file left behind, up to the padding the parser may peek into
+    this.kinds.fill(0, this.count, this.count + PAD);
+    this.starts.fill(0, this.count, this.count + PAD);
+    this.ends.fill(0, this.count, this.count + PAD);
+    if (this.kinds.length <= MAX_SHARED) {
+      sharedKinds = this.kinds;
+      sharedStarts = this.starts;
+      sharedEnds = this.ends;
+    }
     return { kinds: this.kinds, starts: this.starts, ends: this.ends, count: this.count, comments: this.comments, diagnostics: this.diagnostics };
   }
 
@@ -89,12 +115,12 @@ class Scanner {
 
   private scanNormal(): void {
     const text = this.text;
-    const start = this.pos;
-    const c = text.charCodeAt(start);
-    if (c === 32 || c === 9 || c === C_CR) {
-      this.pos++;
-      return;
-    }
+    let start = this.pos;
+    let c = text.charCodeAt(start);
+    // a whole run of blanks in this call: indentation and alignment are most of the characters in formatted HCL
+    while (c === 32 || c === 9 || c === C_CR) c = text.charCodeAt(++start);
+    this.pos = start;
+    if (start >= text.length) return;
     if (c === C_LF) return this.emit(Tok.Newline, 1);
     if (isIdentStartAscii(c)) return this.scanIdent(start + 1);
     if (c >= 48 && c <= 57) return this.scanNumber();
@@ -162,7 +188,7 @@ class Scanner {
     let i = from;
     for (;;) {
       const c = text.charCodeAt(i);
-      if (isIdentPartAscii(c)) i++;
+      if (c < 128 && IDENT_PART[c] === 1) i++;
       else if (c >= 0x80 && i < text.length) {
         const cp = text.codePointAt(i)!;
         if (!ID_CONTINUE.test(String.fromCodePoint(cp))) break;
@@ -325,3 +351,7 @@ function isIdentStartAscii(c: number): boolean {
 function isIdentPartAscii(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 45 || (c >= 48 && c <= 57);
 }
+
+/** isIdentPartAscii as a table, for the per-character loop of scanIdent */
+const IDENT_PART = new Uint8Array(128);
+for (let c = 0; c < 128; c++) IDENT_PART[c] = isIdentPartAscii(c) ? 1 : 0;
