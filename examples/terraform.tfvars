@@ -1,0 +1,3 @@
+prefix     = "contoso-prod"
+location   = "westeurope"
+node_count = 3

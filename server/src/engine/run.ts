@@ -1,0 +1,129 @@
+import type { Workspace, WorkspaceFile } from '../model/workspace';
+import { formatMessage, type Report, type Rule } from '../rules/kit/define-rule';
+import { rules as registry } from '../rules/index';
+import { effectiveSeverity, ignoredPaths, severityTable, type LintConfig } from './config';
+import { compareFindings, type Finding } from './finding';
+import { internalErrorFinding } from './internal-error';
+import { isSuppressed, readSuppressions, type FileSuppressions } from './suppressions';
+import { Dependencies, trackedContext } from './tracked-context';
+
+// Runs rules over a snapshot. Each unit of work (a workspace rule, or a file rule on one file) is cached with the
+// inputs it read; the next run re-checks a unit only when one of those inputs changed. Configuration, suppressions
+// and ignore globs are applied after the cache, so changing them never re-runs a check.
+
+export interface RunOptions {
+  /** report findings in these workspace paths only (file rules then run on these files only) */
+  readonly files?: readonly string[];
+}
+
+interface CacheEntry {
+  readonly deps: Dependencies;
+  readonly key: string;
+  /** reports already validated; a crash is stored as its internal-error finding */
+  readonly outcome: { readonly reports: readonly Report[] } | { readonly crash: Finding };
+}
+
+export class RuleRunner {
+  /** rule code -> unit ('' for a workspace rule, else the file path) -> entry */
+  private readonly cache = new Map<string, Map<string, CacheEntry>>();
+  /** check invocations per rule code since construction (tests assert incrementality with it) */
+  readonly invocations = new Map<string, number>();
+
+  constructor(readonly rules: readonly Rule[] = registry) {}
+
+  run(ws: Workspace, config?: LintConfig, options: RunOptions = {}): Finding[] {
+    const only = options.files ? new Set(options.files) : undefined;
+    const ignored = ignoredPaths(ws);
+    const table = severityTable(this.rules, ws, config);
+    const findings: Finding[] = [];
+    const suppressions = new Map<string, FileSuppressions>();
+    const keep = (f: Finding): boolean => {
+      if ((only && !only.has(f.file)) || ignored(f.file)) return false;
+      let s = suppressions.get(f.file);
+      if (!s) suppressions.set(f.file, (s = readSuppressions(ws, f.file)));
+      const line = ws.lineIndex(f.file)?.positionAt(f.range.start).line ?? 0;
+      return !isSuppressed(s, line, f.code, f.name);
+    };
+    for (const rule of this.rules) {
+      if (table.get(rule.code) === 'off') continue;
+      let cache = this.cache.get(rule.code);
+      if (!cache) this.cache.set(rule.code, (cache = new Map()));
+      const units =
+        rule.scope === 'file'
+          ? ws.files.filter((f) => (!rule.fileKinds || rule.fileKinds.includes(f.kind)) && (!only || only.has(f.path)) && !ignored(f.path))
+          : [undefined];
+      for (const file of units) {
+        const outcome = this.outcome(ws, rule, cache, file);
+        if ('crash' in outcome) {
+          if (keep(outcome.crash)) findings.push(outcome.crash);
+          continue;
+        }
+        for (const r of outcome.reports) {
+          const severity = effectiveSeverity(rule, r.messageId, table);
+          if (severity === 'off') continue;
+          const f: Finding = {
+            code: rule.code,
+            name: rule.name,
+            severity,
+            message: formatMessage((rule.messages as Readonly<Record<string, string>>)[r.messageId], r.data),
+            messageId: r.messageId,
+            file: r.file,
+            range: r.range,
+            ...(r.related?.length ? { related: r.related } : {}),
+            ...(r.fixes?.length ? { fixes: r.fixes } : {}),
+          };
+          if (keep(f)) findings.push(f);
+        }
+      }
+    }
+    // Results of deleted files would otherwise pile up over a long editing session.
+    if (!only) for (const cache of this.cache.values()) for (const path of cache.keys()) if (path !== '' && !ws.file(path)) cache.delete(path);
+    return findings.sort(compareFindings);
+  }
+
+  private outcome(ws: Workspace, rule: Rule, cache: Map<string, CacheEntry>, file: WorkspaceFile | undefined): CacheEntry['outcome'] {
+    const id = file?.path ?? '';
+    const cached = cache.get(id);
+    if (cached && cached.deps.key(ws) === cached.key) return cached.outcome;
+    this.invocations.set(rule.code, (this.invocations.get(rule.code) ?? 0) + 1);
+    const deps = new Dependencies();
+    let outcome: CacheEntry['outcome'];
+    const reports: Report[] = [];
+    try {
+      const ctx = file ? trackedContext(ws, deps, file) : trackedContext(ws, deps);
+      const iterable = (rule.check as (c: typeof ctx) => Iterable<Report>)(ctx);
+      for (const r of iterable) reports.push(validateReport(ws, rule, r));
+      outcome = { reports };
+    } catch (err) {
+      const at = file?.path ?? reports[reports.length - 1]?.file ?? ws.files[0]?.path ?? '';
+      outcome = { crash: internalErrorFinding(rule, err, at) };
+    }
+    cache.set(id, { deps, key: deps.key(ws), outcome });
+    return outcome;
+  }
+}
+
+/** Runs every registered rule (or `options.runner`'s rules, reusing its cache) over the snapshot. Never throws for a rule's fault. */
+export function runRules(ws: Workspace, config?: LintConfig, options: RunOptions & { readonly runner?: RuleRunner } = {}): Finding[] {
+  return (options.runner ?? new RuleRunner()).run(ws, config ?? {}, options);
+}
+
+/** A malformed report is the rule's bug: thrown here, it becomes the rule's internal-error finding. */
+function validateReport(ws: Workspace, rule: Rule, r: Report): Report {
+  if (!Object.prototype.hasOwnProperty.call(rule.messages, r.messageId)) throw new Error(`reported unknown messageId "${r.messageId}"`);
+  const text = ws.file(r.file)?.text;
+  if (text === undefined) throw new Error(`reported a file that is not in the workspace: "${r.file}"`);
+  if (!(0 <= r.range.start && r.range.start <= r.range.end && r.range.end <= text.length)) {
+    throw new Error(`reported range ${r.range.start}-${r.range.end} outside ${r.file} (length ${text.length})`);
+  }
+  if (r.fixes?.length && !rule.fixable) throw new Error('yielded fixes but is not declared fixable: true');
+  for (const fix of r.fixes ?? []) {
+    for (const e of fix.edits) {
+      const t = ws.file(e.file)?.text;
+      if (t === undefined || e.range.start < 0 || e.range.end < e.range.start || e.range.end > t.length) {
+        throw new Error(`fix "${fix.title}" edits outside the workspace text (${e.file} ${e.range.start}-${e.range.end})`);
+      }
+    }
+  }
+  return r;
+}

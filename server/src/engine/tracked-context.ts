@@ -1,0 +1,82 @@
+import type { FileKind, Workspace, WorkspaceFile } from '../model/workspace';
+import type { CheckContext, FileCheckContext } from '../rules/kit/define-rule';
+
+// Records what a check reads so its results can be reused until one of those inputs changes. The recorded set is
+// replayed against the next snapshot: equal key = same inputs = same reports (checks are pure).
+
+export class Dependencies {
+  all = false;
+  readonly files = new Set<string>();
+  readonly kindGroups = new Set<string>();
+  config = false;
+  terraform = false;
+  /** module folders whose connected Terraform inputs were read via terraformModuleOf */
+  readonly tfComponents = new Set<string>();
+  private single: string | undefined;
+  /**
+   * Paths the Terraform model had read by path (file(), var files) when this unit's results were stored. Captured
+   * once: the model records reads lazily, so the live list grows as later checks evaluate more, and a key over
+   * the live list would change (a spurious miss for every Terraform-reading unit) although no input did.
+   */
+  private reads: readonly string[] | undefined;
+
+  /** A key over the current content of everything recorded; cheap, as it runs for every cached unit on every run. */
+  key(ws: Workspace): string {
+    if (this.all) return `all:${ws.hash}`;
+    // The common case, a file rule that read only its own file: the file's hash is the key.
+    if (this.single !== undefined) return ws.file(this.single)?.hash ?? '-';
+    if (this.files.size === 1 && this.kindGroups.size === 0 && !this.config && !this.terraform && this.tfComponents.size === 0) {
+      this.single = this.files.values().next().value!;
+      return ws.file(this.single)?.hash ?? '-';
+    }
+    const parts: string[] = [];
+    for (const g of this.kindGroups) parts.push(g, ws.groupHash(g.split(',') as FileKind[]));
+    for (const p of this.files) parts.push(p, ws.file(p)?.hash ?? '-');
+    if (this.config) parts.push('config', ws.config.text);
+    if (this.terraform) parts.push('terraform', ws.groupHash(TERRAFORM));
+    for (const d of this.tfComponents) parts.push(`module:${d}`, ws.terraformComponentFilesKey(d));
+    if (this.terraform || this.tfComponents.size > 0) {
+      parts.push('varFiles', ...ws.varFiles(), 'reads');
+      this.reads ??= ws.terraformReads();
+      for (const p of this.reads) parts.push(p, ws.file(p)?.hash ?? '-');
+    }
+    return parts.join('\u0001');
+  }
+}
+
+const TERRAFORM: readonly FileKind[] = ['terraform', 'tfvars', 'lock'];
+const YAML: readonly FileKind[] = ['yaml'];
+
+/** A check context over `ws` that records every read into `deps`. */
+export function trackedContext(ws: Workspace, deps: Dependencies): CheckContext;
+export function trackedContext(ws: Workspace, deps: Dependencies, file: WorkspaceFile): FileCheckContext;
+export function trackedContext(ws: Workspace, deps: Dependencies, file?: WorkspaceFile): CheckContext | FileCheckContext {
+  const onFile = (p: string): void => void deps.files.add(p);
+  const onKinds = (kinds: readonly FileKind[]): void => {
+    if (kinds.length === 0) deps.all = true;
+    else deps.kindGroups.add([...new Set(kinds)].sort().join(','));
+  };
+  if (file) onFile(file.path);
+  const ctx: CheckContext = {
+    get workspace() {
+      deps.all = true;
+      return ws;
+    },
+    files: (...kinds) => (onKinds(kinds), kinds.length === 0 ? ws.files : ws.filesOf(...kinds)),
+    getFile: (p) => (onFile(p), ws.file(p)),
+    lineIndex: (p) => (onFile(p), ws.lineIndex(p)),
+    hcl: (p) => (onFile(p), ws.hcl(p)),
+    kubernetes: (p) => (onFile(p), ws.kubernetes(p)),
+    terraform: () => ((deps.terraform = true), ws.terraform()),
+    terraformModuleOf: (p) => {
+      const slash = p.lastIndexOf('/');
+      deps.tfComponents.add(slash < 0 ? '.' : p.slice(0, slash));
+      return ws.terraformModuleOf(p);
+    },
+    terraformModules: () => ((deps.terraform = true), [{ dir: '', model: ws.terraform() }]),
+    k8sObjects: () => (onKinds(YAML), ws.k8sObjects()),
+    k8sIndex: () => (onKinds(YAML), ws.k8sIndex()),
+  };
+  // Not a spread: that would evaluate the `workspace` getter and mark everything as read.
+  return file ? Object.defineProperty(ctx, 'file', { value: file, enumerable: true }) as FileCheckContext : ctx;
+}

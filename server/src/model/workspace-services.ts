@@ -1,0 +1,18 @@
+import type { ParseResult } from '../syntax/hcl/ast';
+import type { KubernetesFile } from './kubernetes/kubernetes-file';
+import type { TerraformModelInput } from './terraform/build-model';
+import type { TerraformModel } from './terraform/model-types';
+
+export type { KubernetesFile } from './kubernetes/kubernetes-file';
+export type { TerraformModel } from './terraform/model-types';
+export type { TerraformModelInput } from './terraform/build-model';
+
+// The parsers and decoders a Workspace memoises, behind one small interface so the snapshot logic does not depend
+// on their internals (and tests can count calls). `defaultServices` wires the real implementations.
+
+export interface WorkspaceServices {
+  parseHcl(text: string): ParseResult;
+  parseKubernetesFile(path: string, text: string): KubernetesFile;
+  /** the whole workspace's Terraform; per-folder decoding is cached through `input.decodeCache` */
+  buildTerraformModel(input: TerraformModelInput): TerraformModel;
+}

@@ -1,0 +1,237 @@
+import type { ParseResult } from '../syntax/hcl/ast';
+import { LineIndex } from '../text/line-index';
+import { combineHashes, contentHash } from './workspace-hash';
+import { EMPTY_CONFIG, parseWorkspaceConfig, type WorkspaceConfig } from './workspace-config';
+import { fileKindOf, HCL_KINDS, joinPath, dirname, normalizePath, type FileKind, type WorkspaceFile } from './workspace-files';
+import { indexObjects, type K8sObjectIndex } from './kubernetes/object-index';
+import type { K8sObject } from './kubernetes/object';
+import { terraformComponentKeys, terraformModel, type TerraformMemo } from './workspace-terraform';
+import type { TfModule } from './terraform/model-types';
+import type { KubernetesFile, TerraformModel, WorkspaceServices } from './workspace-services';
+import { defaultServices } from './workspace-default-services';
+
+export type { FileKind, WorkspaceFile } from './workspace-files';
+export type { WorkspaceConfig } from './workspace-config';
+export type { K8sObjectIndex } from './kubernetes/object-index';
+export type { KubernetesFile, TerraformModel } from './workspace-services';
+
+// An immutable snapshot of the analysed files. Everything derived (parses, Terraform modules, the K8s index) is
+// computed lazily and memoised: per file on the file's entry (shared by every snapshot that holds the same text),
+// per module and for the K8s index in a cache shared along a chain of snapshots and keyed by content hashes.
+
+export interface WorkspaceOptions {
+  /** the configuration file (LSP: passed in; CLI: found upward from the analysed paths) */
+  readonly config?: { readonly file: string; readonly text: string };
+  /** var files (workspace paths) added to the configured ones, e.g. from --var-file */
+  readonly varFiles?: readonly string[];
+  readonly services?: WorkspaceServices;
+}
+
+interface FileMemo {
+  lines?: LineIndex;
+  hcl?: ParseResult;
+  k8s?: KubernetesFile;
+}
+
+interface Entry {
+  readonly file: WorkspaceFile;
+  readonly memo: FileMemo;
+}
+
+/** Caches shared by a snapshot and every snapshot derived from it; entries are keyed by content, so sharing is safe. */
+interface SharedCache {
+  readonly services: WorkspaceServices;
+  terraform?: TerraformMemo;
+  k8s?: { key: string; objects: readonly K8sObject[]; index: K8sObjectIndex };
+}
+
+export class Workspace {
+  private sortedFiles: readonly WorkspaceFile[] | undefined;
+  private readonly groupHashes = new Map<string, string>();
+  private terraformMemo: TerraformMemo | undefined;
+  private componentKeys: ReadonlyMap<string, string> | undefined;
+
+  private constructor(
+    private readonly entries: ReadonlyMap<string, Entry>,
+    private readonly shared: SharedCache,
+    /** the parsed configuration (EMPTY_CONFIG when there is none) */
+    readonly config: WorkspaceConfig,
+    private readonly extraVarFiles: readonly string[],
+  ) {}
+
+  static create(files: Iterable<{ readonly path: string; readonly text: string }>, options: WorkspaceOptions = {}): Workspace {
+    const entries = new Map<string, Entry>();
+    for (const f of files) {
+      const path = normalizePath(f.path);
+      entries.set(path, newEntry(path, f.text));
+    }
+    const config = options.config ? parseWorkspaceConfig(options.config.file, options.config.text) : EMPTY_CONFIG;
+    const shared: SharedCache = { services: options.services ?? defaultServices };
+    return new Workspace(entries, shared, config, (options.varFiles ?? []).map(normalizePath));
+  }
+
+  /** A snapshot with `path` set to `text`; `this` when nothing changes. Unchanged files keep their memoised parses. */
+  withFile(path: string, text: string): Workspace {
+    const p = normalizePath(path);
+    if (this.entries.get(p)?.file.text === text) return this;
+    const entries = new Map(this.entries);
+    entries.set(p, newEntry(p, text));
+    return new Workspace(entries, this.shared, this.config, this.extraVarFiles);
+  }
+
+  withoutFile(path: string): Workspace {
+    const p = normalizePath(path);
+    if (!this.entries.has(p)) return this;
+    const entries = new Map(this.entries);
+    entries.delete(p);
+    return new Workspace(entries, this.shared, this.config, this.extraVarFiles);
+  }
+
+  /** A snapshot with another configuration (undefined = none). */
+  withConfig(config: { readonly file: string; readonly text: string } | undefined): Workspace {
+    if (config?.file === this.config.file && (config?.text ?? '') === this.config.text) return this;
+    const parsed = config ? parseWorkspaceConfig(config.file, config.text) : EMPTY_CONFIG;
+    return new Workspace(this.entries, this.shared, parsed, this.extraVarFiles);
+  }
+
+  /** All files, sorted by path. */
+  get files(): readonly WorkspaceFile[] {
+    this.sortedFiles ??= [...this.entries.values()].map((e) => e.file).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    return this.sortedFiles;
+  }
+
+  file(path: string): WorkspaceFile | undefined {
+    return this.entries.get(path)?.file ?? this.entries.get(normalizePath(path))?.file;
+  }
+
+  filesOf(...kinds: readonly FileKind[]): readonly WorkspaceFile[] {
+    return this.files.filter((f) => kinds.includes(f.kind));
+  }
+
+  /** Content hash of the whole snapshot (files and configuration). */
+  get hash(): string {
+    return this.groupHash([]);
+  }
+
+  /** Content hash of the files of the given kinds (all files and the configuration when `kinds` is empty). */
+  groupHash(kinds: readonly FileKind[]): string {
+    const id = kinds.slice().sort().join(',');
+    let h = this.groupHashes.get(id);
+    if (h === undefined) {
+      const files = kinds.length === 0 ? this.files : this.filesOf(...kinds);
+      const parts = kinds.length === 0 ? [this.config.text] : [];
+      for (const f of files) parts.push(f.path, f.hash);
+      h = combineHashes(parts);
+      this.groupHashes.set(id, h);
+    }
+    return h;
+  }
+
+  lineIndex(path: string): LineIndex | undefined {
+    const e = this.entry(path);
+    if (!e) return undefined;
+    return (e.memo.lines ??= new LineIndex(e.file.text));
+  }
+
+  /** The HCL parse of a .tf/.tfvars/.tftest.hcl/lock file; undefined for other kinds and absent files. */
+  hcl(path: string): ParseResult | undefined {
+    const e = this.entry(path);
+    if (!e || !HCL_KINDS.includes(e.file.kind)) return undefined;
+    return (e.memo.hcl ??= this.shared.services.parseHcl(e.file.text));
+  }
+
+  /** The Kubernetes reading of a .yaml/.yml file; undefined for other kinds and absent files. */
+  kubernetes(path: string): KubernetesFile | undefined {
+    const e = this.entry(path);
+    if (!e || e.file.kind !== 'yaml') return undefined;
+    return (e.memo.k8s ??= this.shared.services.parseKubernetesFile(e.file.path, e.file.text));
+  }
+
+  /**
+   * The Terraform model of every .tf/.tfvars/lock file. Rebuilt only when one of them, the configured var files or a
+   * file the model read by path changed; even then only the changed folders are decoded again.
+   */
+  terraform(): TerraformModel {
+    this.terraformMemo ??= this.shared.terraform = terraformModel(
+      {
+        services: this.shared.services,
+        files: this.filesOf(...TERRAFORM_KINDS),
+        key: `${this.groupHash(TERRAFORM_KINDS)}:${this.varFiles().join('\0')}`,
+        varFiles: this.varFiles(),
+        hcl: (p) => this.hcl(p),
+        file: (p) => this.file(p),
+      },
+      this.shared.terraform,
+    );
+    return this.terraformMemo.model;
+  }
+
+  /** The Terraform module of a file's folder ('.' is the root folder); undefined when the folder has no .tf file. */
+  terraformModuleOf(path: string): TfModule | undefined {
+    const dir = dirname(normalizePath(path));
+    return this.terraform().module(dir === '' ? '.' : dir);
+  }
+
+  /**
+   * Content key of the Terraform inputs a module can see: the .tf/.tfvars/lock files of every folder linked to
+   * `dir` through local module calls (callers and callees, transitively), the var files and file() reads.
+   */
+  terraformComponentKey(dir: string): string {
+    const parts = [this.terraformComponentFilesKey(dir), ...this.varFiles()];
+    for (const p of this.terraformReads()) parts.push(p, this.file(p)?.hash ?? '-');
+    return parts.join('\u0001');
+  }
+
+  /** Content key of the .tf/.tfvars/lock files of the folders linked to `dir` by local module calls (no var files or reads). */
+  terraformComponentFilesKey(dir: string): string {
+    this.componentKeys ??= terraformComponentKeys(this.terraform(), this.filesOf(...TERRAFORM_KINDS));
+    return this.componentKeys.get(dir === '' ? '.' : dir) ?? `none:${dir}`;
+  }
+
+  /** Paths the Terraform model has read by path so far (file(), var files): inputs beyond its own files. */
+  terraformReads(): readonly string[] {
+    return this.terraformMemo ? [...this.terraformMemo.reads.keys()] : [];
+  }
+
+  /** Configured var files (config `varFiles`, then options.varFiles), as workspace paths. */
+  varFiles(): readonly string[] {
+    return [...this.config.varFiles.map((p) => this.configPath(p)), ...this.extraVarFiles];
+  }
+
+  /** Every Kubernetes object of every YAML file (path, then document order); rebuilt only when a YAML file changed. */
+  k8sObjects(): readonly K8sObject[] {
+    return this.k8s().objects;
+  }
+
+  /** The cross-file look-up over `k8sObjects()`. */
+  k8sIndex(): K8sObjectIndex {
+    return this.k8s().index;
+  }
+
+  /** Resolves a path written in the configuration (relative to the config file's folder) to a workspace path. */
+  configPath(rel: string): string {
+    const file = this.config.file;
+    const base = file && !file.startsWith('/') && !/^[a-z]+:/i.test(file) ? dirname(normalizePath(file)) : '';
+    return joinPath(base, rel);
+  }
+
+  private k8s(): { objects: readonly K8sObject[]; index: K8sObjectIndex } {
+    const key = this.groupHash(['yaml']);
+    const cached = this.shared.k8s;
+    if (cached?.key === key) return cached;
+    const objects = this.filesOf('yaml').flatMap((f) => this.kubernetes(f.path)?.objects ?? []);
+    const fresh = { key, objects, index: indexObjects(objects) };
+    this.shared.k8s = fresh;
+    return fresh;
+  }
+
+  private entry(path: string): Entry | undefined {
+    return this.entries.get(path) ?? this.entries.get(normalizePath(path));
+  }
+}
+
+const TERRAFORM_KINDS: readonly FileKind[] = ['terraform', 'tfvars', 'lock'];
+
+function newEntry(path: string, text: string): Entry {
+  return { file: Object.freeze({ path, text, hash: contentHash(text), kind: fileKindOf(path) }), memo: {} };
+}
