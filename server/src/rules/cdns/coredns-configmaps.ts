@@ -1,0 +1,69 @@
+import type { CheckContext } from '../kit/define-rule';
+import type { TextRange } from '../../text/text-range';
+import type { K8sObject } from '../../model/kubernetes/object';
+import { configMapView, type ConfigMapEntry, type ConfigMapView } from '../../model/kubernetes/config-map';
+import type { TfResource } from '../../model/terraform/model-types';
+import { COREDNS_CUSTOM_CONFIGMAP, COREDNS_NAMESPACE, customKeyKind } from '../../model/coredns/aks-default';
+import { parseCorefile } from '../../syntax/corefile/parse-corefile';
+import type { CorefileParseResult } from '../../syntax/corefile/corefile-ast';
+
+// The ConfigMaps CoreDNS rules look at, from YAML and from Terraform kubernetes_config_map* resources alike, and
+// the Corefile text of their `.override` / `.server` values, parsed once per check.
+
+export interface ConfigMapSite {
+  readonly object: K8sObject;
+  readonly view: ConfigMapView;
+  readonly file: string;
+  readonly origin: 'yaml' | 'terraform';
+  /** the declaring resource for Terraform objects */
+  readonly resource: TfResource | undefined;
+  readonly management: 'create' | 'patch';
+}
+
+export function* configMapSites(ctx: CheckContext): Generator<ConfigMapSite> {
+  for (const object of ctx.k8sObjects()) {
+    const view = configMapView(object);
+    if (view) yield { object, view, file: object.source.file, origin: 'yaml', resource: undefined, management: 'create' };
+  }
+  for (const t of ctx.terraform().kubernetesObjects) {
+    const view = configMapView(t.object);
+    if (view) yield { object: t.object, view, file: t.resource.file, origin: 'terraform', resource: t.resource, management: t.management };
+  }
+}
+
+export function hasCustomKeys(view: ConfigMapView): boolean {
+  return view.data.some((e) => customKeyKind(e.key) !== 'invalid');
+}
+
+/**
+ * Meant to customise AKS CoreDNS: named coredns-custom, or carrying `.override`/`.server` keys while sitting in
+ * kube-system or being named after CoreDNS. Other ConfigMaps with such keys are somebody else's business.
+ */
+export function isCorednsCustomisation(site: ConfigMapSite): boolean {
+  const { name, namespace } = site.object;
+  if (name === COREDNS_CUSTOM_CONFIGMAP) return true;
+  if (!hasCustomKeys(site.view)) return false;
+  return namespace === COREDNS_NAMESPACE || (name !== undefined && /core-?dns/i.test(name));
+}
+
+export interface CorefileValue {
+  readonly entry: ConfigMapEntry;
+  readonly kind: 'override' | 'server';
+  readonly text: string;
+  readonly parsed: CorefileParseResult;
+  /** Corefile offsets -> file range (exact in YAML block scalars; the whole value for Terraform strings) */
+  map(range: TextRange): TextRange;
+}
+
+/** The `.override` / `.server` string values of a customisation ConfigMap, parsed in the mode AKS uses them. */
+export function corefileValues(site: ConfigMapSite): CorefileValue[] {
+  if (!isCorednsCustomisation(site)) return [];
+  const out: CorefileValue[] = [];
+  for (const entry of site.view.data) {
+    const kind = customKeyKind(entry.key);
+    if (kind === 'invalid' || entry.text === undefined) continue;
+    const parsed = parseCorefile(entry.text, kind === 'override' ? 'directives' : 'servers');
+    out.push({ entry, kind, text: entry.text, parsed, map: (r) => entry.mapRange(r) });
+  }
+  return out;
+}

@@ -1,0 +1,208 @@
+import type { TfAttribute, TfBlock, TfModule, TfResource } from '../../model/terraform/model-types';
+import type { TfValue } from '../../model/terraform/value';
+import { resourceTypeOf, trace } from '../../model/identity/trace';
+import { formatCidr, parseCidr, type Cidr } from '../../model/net/cidr';
+import { NETWORK_DEFAULTS, type PodIpMode } from '../../model/azure/network-constants';
+import { NETWORK_PROFILE_DEFAULTS } from '../../model/azure/network-plugins';
+
+// Network facts of an azurerm_kubernetes_cluster for the NET rules (aks-rules.md §4.5): network_profile values,
+// effective CIDRs (explicit or AKS's implicit default, marked as such) and the node pools attached to the cluster.
+// A value that is written but not statically known is 'unknown'; rules stay silent on it.
+
+export type Known<T> = { readonly kind: 'absent' } | { readonly kind: 'unknown'; readonly attr?: TfAttribute } | { readonly kind: 'known'; readonly attr: TfAttribute; readonly value: T };
+
+export function stringAttr(block: TfBlock | undefined, name: string): Known<string> {
+  const attr = block?.attribute(name);
+  if (!attr || attr.value.kind === 'null') return { kind: 'absent' };
+  return attr.value.kind === 'string' ? { kind: 'known', attr, value: attr.value.value } : { kind: 'unknown', attr };
+}
+
+export function numberAttr(block: TfBlock | undefined, name: string): Known<number> {
+  const attr = block?.attribute(name);
+  if (!attr || attr.value.kind === 'null') return { kind: 'absent' };
+  const v = attr.value;
+  if (v.kind === 'number') return { kind: 'known', attr, value: v.value };
+  if (v.kind === 'string' && /^\d+$/.test(v.value)) return { kind: 'known', attr, value: Number(v.value) };
+  return { kind: 'unknown', attr };
+}
+
+export function boolAttr(block: TfBlock | undefined, name: string): Known<boolean> {
+  const attr = block?.attribute(name);
+  if (!attr || attr.value.kind === 'null') return { kind: 'absent' };
+  const v = attr.value;
+  if (v.kind === 'bool') return { kind: 'known', attr, value: v.value };
+  if (v.kind === 'string' && (v.value === 'true' || v.value === 'false')) return { kind: 'known', attr, value: v.value === 'true' };
+  return { kind: 'unknown', attr };
+}
+
+/** A CIDR the cluster uses: written (with the attribute) or AKS's implicit default. */
+export interface EffectiveCidr {
+  readonly cidr: Cidr;
+  readonly text: string;
+  /** undefined for an implicit default */
+  readonly attr: TfAttribute | undefined;
+  readonly implicit: boolean;
+}
+
+export interface NodePoolFacts {
+  readonly cluster: TfResource;
+  /** default_node_pool block or the azurerm_kubernetes_cluster_node_pool resource */
+  readonly block: TfBlock;
+  readonly module: TfModule;
+  readonly name: string;
+  readonly isDefault: boolean;
+}
+
+/** The cluster's default pool and every azurerm_kubernetes_cluster_node_pool whose kubernetes_cluster_id traces to it. */
+export function poolsOf(cluster: TfResource, modules: readonly TfModule[]): NodePoolFacts[] {
+  const out: NodePoolFacts[] = [];
+  const def = cluster.block('default_node_pool');
+  if (def) out.push({ cluster, block: def, module: cluster.module, name: poolName(def, 'default'), isDefault: true });
+  for (const module of modules) {
+    for (const r of module.resourcesOfType('azurerm_kubernetes_cluster_node_pool')) {
+      const id = r.attribute('kubernetes_cluster_id');
+      const t = id && trace(module, id.expr, id.file);
+      if (t?.kind !== 'ref' || t.instance || t.module !== cluster.module || t.address !== cluster.address || t.path.join('.') !== 'id') continue;
+      if (r.isCollection) continue;
+      out.push({ cluster, block: r, module, name: poolName(r, r.name), isDefault: false });
+    }
+  }
+  return out;
+}
+
+function poolName(block: TfBlock, fallback: string): string {
+  const v = block.attribute('name')?.value;
+  return v?.kind === 'string' ? v.value : fallback;
+}
+
+/** The cluster's network plugin: written, or kubenet when there is no network_profile block (azurerm default). */
+export function pluginOf(cluster: TfResource): Known<string> | { readonly kind: 'default'; readonly value: string } {
+  const profile = cluster.block('network_profile');
+  if (!profile) return cluster.hasDynamic('network_profile') ? { kind: 'unknown' } : { kind: 'default', value: NETWORK_PROFILE_DEFAULTS.pluginWithoutProfile };
+  return stringAttr(profile, 'network_plugin');
+}
+
+/** How pods get IPs for one pool; undefined when not statically known or BYO CNI (`none`). */
+export function podIpModeOf(cluster: TfResource, pool: TfBlock | undefined): PodIpMode | undefined {
+  const plugin = pluginOf(cluster);
+  if (plugin.kind !== 'known' && plugin.kind !== 'default') return undefined;
+  if (plugin.value === 'kubenet') return 'kubenet';
+  if (plugin.value !== 'azure') return undefined;
+  const mode = stringAttr(cluster.block('network_profile'), 'network_plugin_mode');
+  if (mode.kind === 'unknown') return undefined;
+  if (mode.kind === 'known') return mode.value === 'overlay' ? 'azure-cni-overlay' : undefined;
+  const podSubnet = pool?.attribute('pod_subnet_id');
+  if (podSubnet && podSubnet.value.kind !== 'null') return 'azure-cni-pod-subnet';
+  return 'azure-cni-node-subnet';
+}
+
+/** The IPv4 CIDR of a string or of the first IPv4 entry of a list; 'unknown' when not statically known. */
+function ipv4Cidr(v: TfValue): Cidr | 'unknown' | 'invalid' {
+  if (v.kind === 'string') {
+    const c = parseCidr(v.value);
+    return c ? (c.family === 4 ? c : 'invalid') : 'invalid';
+  }
+  if (v.kind === 'list' || v.kind === 'set') {
+    for (const item of v.items) {
+      if (item.kind !== 'string') return 'unknown';
+      const c = parseCidr(item.value);
+      if (c?.family === 4) return c;
+    }
+    return 'invalid';
+  }
+  return 'unknown';
+}
+
+/**
+ * The effective IPv4 service CIDR: service_cidr / service_cidrs when written, else the AKS default 10.0.0.0/16.
+ * Undefined when written but not known or not a valid IPv4 CIDR (NET-002 reports the latter).
+ */
+export function serviceCidrOf(cluster: TfResource): EffectiveCidr | undefined {
+  const profile = cluster.block('network_profile');
+  if (!profile && cluster.hasDynamic('network_profile')) return undefined;
+  const attr = profile?.attribute('service_cidr') ?? profile?.attribute('service_cidrs');
+  return effective(attr, NETWORK_DEFAULTS.serviceCidr);
+}
+
+/** The effective IPv4 pod CIDR for kubenet / Overlay (default 10.244.0.0/16); undefined for other modes or Unknown. */
+export function podCidrOf(cluster: TfResource): EffectiveCidr | undefined {
+  const mode = podIpModeOf(cluster, cluster.block('default_node_pool'));
+  if (mode !== 'kubenet' && mode !== 'azure-cni-overlay') return undefined;
+  const profile = cluster.block('network_profile');
+  const attr = profile?.attribute('pod_cidr') ?? profile?.attribute('pod_cidrs');
+  return effective(attr, NETWORK_DEFAULTS.podCidr);
+}
+
+function effective(attr: TfAttribute | undefined, fallback: string): EffectiveCidr | undefined {
+  if (!attr || attr.value.kind === 'null') return { cidr: parseCidr(fallback)!, text: fallback, attr: undefined, implicit: true };
+  const c = ipv4Cidr(attr.value);
+  if (c === 'unknown' || c === 'invalid') return undefined;
+  return { cidr: c, text: cidrText(c), attr, implicit: false };
+}
+
+export const cidrText = formatCidr;
+
+/** An azurerm_subnet resource a pool attribute (vnet_subnet_id / pod_subnet_id) traces to, by `<S>.id`. */
+export function subnetOf(module: TfModule, attr: TfAttribute | undefined): TfResource | undefined {
+  if (!attr) return undefined;
+  const t = trace(module, attr.expr, attr.file);
+  if (t?.kind !== 'ref' || t.instance || resourceTypeOf(t.address) !== 'azurerm_subnet' || t.path.join('.') !== 'id') return undefined;
+  const subnet = t.module.resource(t.address);
+  return subnet && subnet.mode === 'managed' && !subnet.isCollection ? subnet : undefined;
+}
+
+/** The subnet's IPv4 prefixes (address_prefixes, or v2's address_prefix); undefined when any is not known. */
+export function subnetCidrs(block: TfBlock): { attr: TfAttribute; cidrs: Cidr[] } | undefined {
+  const attr = block.attribute('address_prefixes') ?? block.attribute('address_prefix');
+  if (!attr) return undefined;
+  const v = attr.value;
+  const items = v.kind === 'string' ? [v] : v.kind === 'list' || v.kind === 'set' ? v.items : undefined;
+  if (!items || items.length === 0) return undefined;
+  const cidrs: Cidr[] = [];
+  for (const item of items) {
+    if (item.kind !== 'string') return undefined;
+    const c = parseCidr(item.value);
+    if (!c) return undefined;
+    if (c.family === 4) cidrs.push(c);
+  }
+  return cidrs.length ? { attr, cidrs } : undefined;
+}
+
+/** The azurerm_virtual_network a subnet resource belongs to (virtual_network_name = V.name). */
+export function vnetOfSubnet(subnet: TfResource): TfResource | undefined {
+  const name = subnet.attribute('virtual_network_name');
+  const t = name && trace(subnet.module, name.expr, name.file);
+  if (t?.kind !== 'ref' || t.instance || resourceTypeOf(t.address) !== 'azurerm_virtual_network' || t.path.join('.') !== 'name') return undefined;
+  const vnet = t.module.resource(t.address);
+  return vnet && vnet.mode === 'managed' && !vnet.isCollection ? vnet : undefined;
+}
+
+export interface NamedRange {
+  readonly label: string;
+  readonly cidr: Cidr;
+  readonly attr: TfAttribute;
+}
+
+/** A VNet's address_space and every subnet in it (azurerm_subnet resources in any module, and inline subnet blocks). */
+export function vnetRanges(vnet: TfResource, modules: readonly TfModule[]): { space: NamedRange[] | undefined; subnets: NamedRange[] } {
+  const spaceAttr = vnet.attribute('address_space');
+  let space: NamedRange[] | undefined;
+  const sv = spaceAttr?.value;
+  if (spaceAttr && (sv?.kind === 'list' || sv?.kind === 'set') && sv.items.every((i) => i.kind === 'string')) {
+    space = sv.items.map((i) => parseCidr((i as { value: string }).value)).filter((c): c is Cidr => c?.family === 4).map((cidr) => ({ label: `VNet ${vnet.address}`, cidr, attr: spaceAttr }));
+  }
+  const subnets: NamedRange[] = [];
+  for (const inline of vnet.blocks('subnet')) {
+    const got = subnetCidrs(inline);
+    const name = inline.attribute('name')?.value;
+    for (const cidr of got?.cidrs ?? []) subnets.push({ label: `subnet ${name?.kind === 'string' ? name.value : vnet.address}`, cidr, attr: got!.attr });
+  }
+  for (const module of modules) {
+    for (const s of module.resourcesOfType('azurerm_subnet')) {
+      if (s.isCollection || vnetOfSubnet(s) !== vnet) continue;
+      const got = subnetCidrs(s);
+      for (const cidr of got?.cidrs ?? []) subnets.push({ label: `subnet ${s.address}`, cidr, attr: got!.attr });
+    }
+  }
+  return { space, subnets };
+}

@@ -1,0 +1,95 @@
+import type { Expr } from '../../syntax/hcl/ast';
+import type { CheckContext } from '../kit/define-rule';
+import type { K8sObject } from '../../model/kubernetes/object';
+import type { TfResource } from '../../model/terraform/model-types';
+import { podSpecOf, type PodSpecView } from '../../model/kubernetes/pod-spec';
+import { serviceAccountView, type ServiceAccountView } from '../../model/kubernetes/service-account';
+import { scalarText } from '../../model/kubernetes/k-value';
+import { kubernetesWorkloadsOf } from '../../model/terraform/kubernetes-workloads';
+
+// The Kubernetes objects workload-identity rules read, from YAML manifests and from Terraform kubernetes_* resources
+// alike (service accounts, kubernetes_manifest workloads), each with the Terraform resource that declares it.
+
+export interface Site<T> {
+  readonly view: T;
+  readonly object: K8sObject;
+  readonly resource: TfResource | undefined;
+}
+
+export function allObjects(ctx: CheckContext): { object: K8sObject; resource: TfResource | undefined }[] {
+  const model = ctx.terraform();
+  return [
+    ...ctx.k8sObjects().map((object) => ({ object, resource: undefined })),
+    ...[...model.kubernetesObjects.filter((t) => t.management === 'create'), ...model.modules.flatMap(kubernetesWorkloadsOf)].map((t) => ({ object: t.object, resource: t.resource })),
+  ];
+}
+
+export function serviceAccounts(ctx: CheckContext): Site<ServiceAccountView>[] {
+  const out: Site<ServiceAccountView>[] = [];
+  for (const { object, resource } of allObjects(ctx)) {
+    const view = serviceAccountView(object);
+    if (view) out.push({ view, object, resource });
+  }
+  return out;
+}
+
+export function podSpecs(ctx: CheckContext): Site<PodSpecView>[] {
+  const out: Site<PodSpecView>[] = [];
+  for (const { object, resource } of allObjects(ctx)) {
+    const view = podSpecOf(object);
+    if (view) out.push({ view, object, resource });
+  }
+  return out;
+}
+
+export interface SaMatch {
+  readonly sa: Site<ServiceAccountView>;
+  /** false when a namespace is not set on one side, so the match is by name only */
+  readonly exact: boolean;
+}
+
+/**
+ * ServiceAccounts named `name`: in `namespace` when both sides set one. When either side has none (a manifest without
+ * metadata.namespace lands wherever it is applied, aks-rules.md §5.2) the match is by name, and only in the folder of
+ * `fromFile`: unrelated projects of one workspace reuse names.
+ */
+export function findServiceAccounts(sas: readonly Site<ServiceAccountView>[], namespace: string | undefined, name: string, fromFile: string): SaMatch[] {
+  const out: SaMatch[] = [];
+  for (const sa of sas) {
+    if (sa.object.name !== name) continue;
+    const ns = sa.object.namespace;
+    if (ns !== undefined && namespace !== undefined) {
+      if (ns === namespace) out.push({ sa, exact: true });
+    } else if (dirOf(sa.object.source.file) === dirOf(fromFile)) out.push({ sa, exact: false });
+  }
+  return out;
+}
+
+function dirOf(path: string): string {
+  return path.slice(0, path.lastIndexOf('/') + 1);
+}
+
+/** The service account a pod runs as: serviceAccountName, or `default`; undefined when not a known string. */
+export function podServiceAccountName(pod: PodSpecView): string | undefined {
+  if (!pod.serviceAccountName) return 'default';
+  return scalarText(pod.serviceAccountName);
+}
+
+export const GUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Placeholders filled in by envsubst, Kustomize or pipelines (`${CLIENT_ID}`, `<client-id>`, `#{id}#`, `CLIENT_ID`) are not values yet. */
+export function isPlaceholder(value: string): boolean {
+  return /[$<>{}%#]/.test(value) || /^[A-Z][A-Z0-9_]*$/.test(value.trim()) || value.trim() === '';
+}
+
+/** The HCL expression of `metadata { annotations = { "<key>" = <expr> } }` of a kubernetes_* resource. */
+export function annotationExpr(resource: TfResource, key: string): { expr: Expr; file: string } | undefined {
+  const attr = resource.block('metadata')?.attribute('annotations');
+  if (attr?.expr.kind !== 'Object') return undefined;
+  for (const item of attr.expr.items) {
+    const k = item.key.kind === 'Parens' ? item.key.expr : item.key;
+    const text = k.kind === 'Template' && k.parts.length === 1 && k.parts[0].kind === 'TemplateLiteral' ? k.parts[0].value : undefined;
+    if (text === key) return { expr: item.value, file: attr.file };
+  }
+  return undefined;
+}
