@@ -1,0 +1,42 @@
+import type { Diagnostic } from 'vscode-languageserver/node';
+import type { Finding } from '../features/editor-finding';
+import { toDiagnostic, type FileResolver } from './convert';
+
+// Sends publishDiagnostics only when a file's diagnostics changed, and clears files whose findings vanished.
+
+export type SendDiagnostics = (uri: string, diagnostics: Diagnostic[], version: number | undefined) => void;
+
+export class DiagnosticsPublisher {
+  private readonly last = new Map<string, string>();
+
+  constructor(
+    private readonly files: FileResolver,
+    private readonly send: SendDiagnostics,
+  ) {}
+
+  /**
+   * Publishes `findings` of `file` (all of them: the list replaces what the client shows). An edited document is
+   * always answered (`version` set), so the client knows its diagnostics match that version; others only on change.
+   */
+  publish(file: string, findings: readonly Finding[], extra: readonly Diagnostic[] = [], version?: number): boolean {
+    const lines = this.files.lineIndexOf(file);
+    const diagnostics = lines ? [...extra, ...findings.map((f) => toDiagnostic(f, lines, this.files))] : [...extra];
+    const signature = JSON.stringify(diagnostics);
+    const before = this.last.get(file);
+    const unchanged = before === signature || (before === undefined && diagnostics.length === 0);
+    if (unchanged && version === undefined) return false;
+    if (diagnostics.length === 0) this.last.delete(file);
+    else this.last.set(file, signature);
+    this.send(this.files.uriOf(file), diagnostics, version);
+    return true;
+  }
+
+  /** Files that currently show diagnostics. */
+  shown(): string[] {
+    return [...this.last.keys()];
+  }
+
+  clearAll(): void {
+    for (const file of [...this.last.keys()]) this.publish(file, []);
+  }
+}

@@ -1,0 +1,50 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { EngineAnalyzer } from '../../server/src/lsp/engine-analyzer';
+import { DEFAULT_SETTINGS } from '../../server/src/lsp/protocol';
+import { testRules } from './fixtures/test-rules';
+
+// The analyzer behind the server, in process: roots, configuration and settings, with absolute paths throughout.
+
+const A = join('/ws', 'a');
+const B = join('/ws', 'b');
+const BAD = 'resource "x" "y" {\n  name = "bad"\n}\n';
+const codesIn = (an: EngineAnalyzer, file?: string): string[] => an.analyze(file ? [file] : undefined).map((f) => `${f.file}:${f.code}`);
+
+test('each workspace folder is its own root; findings, fixes and related locations use absolute paths', () => {
+  const an = new EngineAnalyzer(testRules);
+  an.setFolders([A, B]);
+  an.setFile(join(A, 'main.tf'), BAD);
+  an.setFile(join(B, 'main.tf'), 'resource "a" "b" {\n  needs = "db"\n}\n');
+  an.setFile(join(A, 'db.yaml'), 'provides: db\n'); // in another root: does not satisfy B's need
+  assert.deepEqual(codesIn(an).sort(), [`${join(A, 'main.tf')}:AKS-TST-001`, `${join(B, 'main.tf')}:AKS-TST-002`]);
+  const [f] = an.analyze([join(A, 'main.tf')]);
+  assert.equal(f.fixes?.[0].edits[0].file, join(A, 'main.tf'));
+  an.setFile(join(B, 'db.yml'), 'provides: db\n');
+  assert.deepEqual(codesIn(an), [`${join(A, 'main.tf')}:AKS-TST-001`]);
+  an.deleteFile(join(B, 'db.yml'));
+  assert.deepEqual(codesIn(an, join(B, 'main.tf')), [`${join(B, 'main.tf')}:AKS-TST-002`]);
+});
+
+test('a root .aks-lint.yaml and the rules setting change severities without losing the snapshot', () => {
+  const an = new EngineAnalyzer(testRules);
+  an.setFolders([A]);
+  an.setFile(join(A, 'main.tf'), BAD);
+  assert.equal(an.analyze()[0].severity, 'warning');
+  an.setFile(join(A, '.aks-lint.yaml'), 'rules:\n  test-bad-name: error\n');
+  assert.equal(an.analyze()[0].severity, 'error');
+  an.configure({ ...DEFAULT_SETTINGS, rules: { 'AKS-TST-001': 'off' } }, undefined);
+  assert.deepEqual(an.analyze(), []);
+  an.configure(DEFAULT_SETTINGS, { file: join('/elsewhere', 'team.yaml'), text: 'rules:\n  AKS-TST-001: info\n' });
+  assert.equal(an.analyze()[0].severity, 'info');
+});
+
+test('a file outside every folder is analysed in a root at its own directory', () => {
+  const an = new EngineAnalyzer(testRules);
+  an.setFolders([A]);
+  an.setFile(join('/tmp', 'loose', 'x.tf'), BAD);
+  assert.deepEqual(codesIn(an), [`${join('/tmp', 'loose', 'x.tf')}:AKS-TST-001`]);
+  assert.equal(an.ruleInfo('AKS-TST-001')?.title, 'Names are not "bad"');
+  assert.equal(an.ruleInfo('AKS-INT-001')?.name, 'internal-error');
+});
