@@ -29,6 +29,8 @@ export interface StartOptions {
   readonly nodeArgs?: readonly string[];
   readonly folders?: readonly string[];
   readonly settings?: Record<string, unknown>;
+  /** documents the client opens after `initialize` and before `initialized`, i.e. before the server indexes the disk */
+  readonly openBeforeIndexing?: readonly { readonly uri: string; readonly languageId: string; readonly text: string }[];
 }
 
 export class LspTestClient {
@@ -98,6 +100,9 @@ export class LspTestClient {
     });
     const init = (await withTimeout(Promise.race([initialize, exited]), 'initialize')) as InitializeResult;
     client.initResult = init;
+    for (const d of opts.openBeforeIndexing ?? []) {
+      await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: d.uri, languageId: d.languageId, version: 1, text: d.text } });
+    }
     await connection.sendNotification('initialized', {});
     return { client, init };
   }

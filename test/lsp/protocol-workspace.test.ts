@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { repoRoot, uriOf } from './lsp-test-client';
-import { withServer } from './lsp-test-helpers';
+import { tempWorkspace, withServer } from './lsp-test-helpers';
+import { LspTestClient } from './lsp-test-client';
 
 // The workspace beyond open documents: indexing with progress, cross-file facts, watched files, open-over-disk.
 
@@ -77,3 +78,29 @@ test('watched-file changes of unopened files are analysed; open documents overri
     await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(ws.path('q.yaml')), type: 3 }] });
     await back;
   }));
+
+test('a file opened before indexing still counts from disk after its editor closes', async () => {
+  const ws = tempWorkspace({ 'main.tf': NEEDS });
+  const mainUri = uriOf(ws.path('main.tf'));
+  const yamlUri = uriOf(ws.path('app.yaml'));
+  const { client } = await LspTestClient.start({ entry: testServer, folders: [ws.dir], openBeforeIndexing: [{ uri: mainUri, languageId: 'terraform', text: NEEDS }] });
+  try {
+    await client.waitForDiagnostics(mainUri, (d) => d.length === 1, 'need unmet');
+    const beforeClose = client.publishes.length;
+    await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: mainUri } });
+    // a request after the close is answered after everything the close caused was sent (one ordered stream)
+    await client.request('textDocument/hover', { textDocument: { uri: mainUri }, position: { line: 0, character: 0 } });
+    const dropped = client.publishes.slice(beforeClose).some((p) => p.uri === mainUri && p.diagnostics.length === 0);
+    assert.equal(dropped, false, 'closing the editor must not drop the file that is on disk');
+    // and it is still analysed: providing the need clears it, withdrawing it brings it back
+    const cleared = client.waitForDiagnostics(mainUri, (d) => d.length === 0, 'provided');
+    await client.open(yamlUri, 'yaml', 'provides: db\n');
+    await cleared;
+    const back = client.waitForDiagnostics(mainUri, (d) => d.length === 1, 'unmet again');
+    await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri: yamlUri } });
+    await back;
+  } finally {
+    await client.stop();
+    ws.remove();
+  }
+});

@@ -12,7 +12,9 @@ export async function indexFolders(session: Session, folders: readonly string[])
     const files = (await Promise.all(folders.map((f) => listWorkspaceFiles(f)))).flat();
     for (const file of files) {
       const read = await readWorkspaceFile(file);
-      if (read && !session.store.isOpen(file)) session.setText(file, read.text, 'disk', read.tooLarge);
+      // An open editor's text wins now; the disk copy still counts once the editor closes the file.
+      if (read && session.store.isOpen(file)) session.store.setDisk(file, read.text);
+      else if (read) session.setText(file, read.text, 'disk', read.tooLarge);
       count++;
       if (count % 100 === 0) progress.report(Math.round((count / files.length) * 100), `${count}/${files.length} files`);
     }
@@ -41,7 +43,8 @@ export async function reloadSettings(session: Session, pushed?: unknown): Promis
     const read = path ? await readWorkspaceFile(path) : undefined;
     if (!path || !read) continue;
     varFiles.push(path);
-    if (!session.store.isOpen(path)) session.setText(path, read.text, 'disk', read.tooLarge);
+    if (session.store.isOpen(path)) session.store.setDisk(path, read.text);
+    else session.setText(path, read.text, 'disk', read.tooLarge);
   }
   session.analyzer.configure({ ...session.settings, varFiles }, await configText(session));
   if (previous.enable !== session.settings.enable) session.scheduler.setEnabled(session.settings.enable);
