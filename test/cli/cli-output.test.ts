@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { assertGolden, cli, tempWorkspace, version } from './cli-harness';
-import { sarifShapeSchema, validateWithAjv } from './sarif-shape';
+import { officialSarifSchema, sarifShapeSchema, validateWithAjv } from './sarif-shape';
 import { rule as hclSyntax } from '../../server/src/rules/syntax/hcl-syntax';
 import { rule as yamlSyntax } from '../../server/src/rules/syntax/yaml-syntax';
 
@@ -18,6 +18,8 @@ test('text, json and sarif output on examples/ match the goldens', () => {
     assert.equal(r.code, 0, r.stderr);
     assert.equal(r.stderr, '');
     assertGolden(name, r.stdout);
+    // examples/ has findings with fixes in several files: the richest SARIF we emit
+    if (format === 'sarif') assert.deepEqual(validateWithAjv(officialSarifSchema(), JSON.parse(r.stdout)), []);
   }
 });
 
@@ -49,6 +51,8 @@ test('SARIF output has the 2.1.0 shape, rules from metadata and 1-based regions'
   assert.equal(r.code, 1);
   assert.equal(r.stdout, '', '--output writes the report to the file only');
   const log = JSON.parse(readFileSync(join(dir, 'out.sarif'), 'utf8'));
+  assert.deepEqual(validateWithAjv(officialSarifSchema(), log), []);
+  assert.notDeepEqual(validateWithAjv(officialSarifSchema(), { ...log, version: '2.0.0' }), [], 'the schema check can fail');
   assert.deepEqual(validateWithAjv(sarifShapeSchema, log), []);
   const run = log.runs[0];
   const ids = run.tool.driver.rules.map((x: { id: string }) => x.id);

@@ -1,9 +1,20 @@
 import Ajv from 'ajv';
+import { readFileSync } from 'node:fs';
 
-// No copy of the official sarif-schema-2.1.0.json ships in node_modules (checked with
-// `find node_modules -name 'sarif*schema*.json'`), and tests run offline. This schema encodes the parts of
-// SARIF 2.1.0 that code-scanning consumers rely on and that we emit, with the spec's constraints (required
-// properties, enums, minimums); it is checked with ajv like the official schema would be.
+// Two schemas check our SARIF: the official SARIF 2.1.0 (rtm.5) JSON schema, which the dev dependency
+// @microsoft/jest-sarif ships (tests run offline), and this stricter one, which pins what code-scanning consumers
+// rely on and we emit (required properties, 1-based regions, no stray region keys).
+
+/**
+ * The official schema, read as draft-07: it declares draft-04, whose only construct it uses that draft-07 spells
+ * differently is the top-level `id` (no boolean exclusiveMinimum/Maximum appear in it).
+ */
+export function officialSarifSchema(): object {
+  const path = require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json');
+  const schema = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+  const { id, $schema: _draft04, ...rest } = schema;
+  return { $schema: 'http://json-schema.org/draft-07/schema#', $id: id, ...rest };
+}
 
 const message = { type: 'object', required: ['text'], properties: { text: { type: 'string' }, markdown: { type: 'string' } } };
 const region = {
@@ -126,7 +137,9 @@ export const sarifShapeSchema = {
 
 /** ajv errors as readable strings (empty = valid). Formats `uri`/`uri-reference` are checked by a small regex. */
 export function validateWithAjv(schema: object, data: unknown): string[] {
-  const ajv = new Ajv({ allErrors: true, strict: false });
+  // unicodeRegExp off: the official schema's `language` pattern is not valid under the `u` flag.
+  const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
+  ajv.addFormat('date-time', /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/);
   ajv.addFormat('uri', /^[a-z][a-z0-9+.-]*:[^\s]*$/i);
   ajv.addFormat('uri-reference', /^[^\s\\]*$/);
   const validate = ajv.compile(schema);
