@@ -28,6 +28,8 @@ export class RuleRunner {
   private readonly cache = new Map<string, Map<string, CacheEntry>>();
   /** check invocations per rule code since construction (tests assert incrementality with it) */
   readonly invocations = new Map<string, number>();
+  /** milliseconds spent in each rule's checks since construction (lazy model work a check triggers included) */
+  readonly elapsedMs = new Map<string, number>();
 
   constructor(readonly rules: readonly Rule[] = registry) {}
 
@@ -44,13 +46,15 @@ export class RuleRunner {
       const line = ws.lineIndex(f.file)?.positionAt(f.range.start).line ?? 0;
       return !isSuppressed(s, line, f.code, f.name);
     };
+    // computed once, not per rule: file rules then only filter by kind
+    const eligible = ws.files.filter((f) => (!only || only.has(f.path)) && !ignored(f.path));
     for (const rule of this.rules) {
       if (table.get(rule.code) === 'off') continue;
       let cache = this.cache.get(rule.code);
       if (!cache) this.cache.set(rule.code, (cache = new Map()));
       const units =
         rule.scope === 'file'
-          ? ws.files.filter((f) => (!rule.fileKinds || rule.fileKinds.includes(f.kind)) && (!only || only.has(f.path)) && !ignored(f.path))
+          ? eligible.filter((f) => !rule.fileKinds || rule.fileKinds.includes(f.kind))
           : [undefined];
       for (const file of units) {
         const outcome = this.outcome(ws, rule, cache, file);
@@ -89,6 +93,7 @@ export class RuleRunner {
     const deps = new Dependencies();
     let outcome: CacheEntry['outcome'];
     const reports: Report[] = [];
+    const started = performance.now();
     try {
       const ctx = file ? trackedContext(ws, deps, file) : trackedContext(ws, deps);
       const iterable = (rule.check as (c: typeof ctx) => Iterable<Report>)(ctx);
@@ -98,6 +103,7 @@ export class RuleRunner {
       const at = file?.path ?? reports[reports.length - 1]?.file ?? ws.files[0]?.path ?? '';
       outcome = { crash: internalErrorFinding(rule, err, at) };
     }
+    this.elapsedMs.set(rule.code, (this.elapsedMs.get(rule.code) ?? 0) + performance.now() - started);
     cache.set(id, { deps, key: deps.key(ws), outcome });
     return outcome;
   }

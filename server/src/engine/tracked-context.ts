@@ -1,5 +1,6 @@
 import type { FileKind, Workspace, WorkspaceFile } from '../model/workspace';
 import type { CheckContext, FileCheckContext } from '../rules/kit/define-rule';
+import { combineHashes } from '../model/workspace-hash';
 
 // Records what a check reads so its results can be reused until one of those inputs changes. The recorded set is
 // replayed against the next snapshot: equal key = same inputs = same reports (checks are pure).
@@ -36,12 +37,27 @@ export class Dependencies {
     if (this.terraform) parts.push('terraform', ws.groupHash(TERRAFORM));
     for (const d of this.tfComponents) parts.push(`module:${d}`, ws.terraformComponentFilesKey(d));
     if (this.terraform || this.tfComponents.size > 0) {
-      parts.push('varFiles', ...ws.varFiles(), 'reads');
-      this.reads ??= ws.terraformReads();
-      for (const p of this.reads) parts.push(p, ws.file(p)?.hash ?? '-');
+      parts.push('varFiles', ...ws.varFiles(), 'reads', readsKey(ws, (this.reads ??= internReads(ws.terraformReads()))));
     }
     return parts.join('\u0001');
   }
+}
+
+// Thousands of units capture the same reads list; sharing one array lets its key be computed once per snapshot.
+let lastReads: readonly string[] = [];
+function internReads(reads: readonly string[]): readonly string[] {
+  if (reads.length !== lastReads.length || reads.some((p, i) => p !== lastReads[i])) lastReads = reads;
+  return lastReads;
+}
+
+const readsKeys = new WeakMap<Workspace, Map<readonly string[], string>>();
+function readsKey(ws: Workspace, reads: readonly string[]): string {
+  let byList = readsKeys.get(ws);
+  if (!byList) readsKeys.set(ws, (byList = new Map()));
+  let key = byList.get(reads);
+  // hashed: the key is compared for every cached unit on every run, so it must stay short however many reads there are
+  if (key === undefined) byList.set(reads, (key = combineHashes(reads.flatMap((p) => [p, ws.file(p)?.hash ?? '-']))));
+  return key;
 }
 
 const TERRAFORM: readonly FileKind[] = ['terraform', 'tfvars', 'lock'];

@@ -4,6 +4,7 @@ import type { TerraformFileInput } from './terraform/decode-module';
 import type { TerraformModel } from './terraform/model-types';
 import type { WorkspaceFile } from './workspace-files';
 import type { WorkspaceServices } from './workspace-services';
+import { combineHashes } from './workspace-hash';
 
 // The Terraform model of a snapshot, memoised across snapshots. Folders are decoded through a carried-over cache
 // (only changed folders are re-decoded; the model links modules and evaluates lazily, so callers need no
@@ -70,7 +71,10 @@ export function terraformComponentKeys(model: TerraformModel, files: readonly Wo
     partsByRoot.set(root, parts);
   }
   const keys = new Map<string, string>();
-  for (const m of model.modules) keys.set(m.dir, (partsByRoot.get(find(m.dir)) ?? []).join('\u0001'));
+  // hashed: every cached unit that read a module compares this key on every run, so it must be short
+  const byRoot = new Map<string, string>();
+  for (const [root, parts] of partsByRoot) byRoot.set(root, combineHashes(parts));
+  for (const m of model.modules) keys.set(m.dir, byRoot.get(find(m.dir)) ?? '');
   return keys;
 }
 

@@ -43,6 +43,7 @@ interface SharedCache {
   readonly services: WorkspaceServices;
   terraform?: TerraformMemo;
   k8s?: { key: string; objects: readonly K8sObject[]; index: K8sObjectIndex };
+  componentKeys?: { model: TerraformModel; filesKey: string; keys: ReadonlyMap<string, string> };
 }
 
 export class Workspace {
@@ -75,8 +76,12 @@ export class Workspace {
     const p = normalizePath(path);
     if (this.entries.get(p)?.file.text === text) return this;
     const entries = new Map(this.entries);
-    entries.set(p, newEntry(p, text));
-    return new Workspace(entries, this.shared, this.config, this.extraVarFiles);
+    const entry = newEntry(p, text);
+    entries.set(p, entry);
+    const next = new Workspace(entries, this.shared, this.config, this.extraVarFiles);
+    // an edit keeps the path set: reuse the sorted order instead of sorting every file again
+    if (this.entries.has(p) && this.sortedFiles) next.sortedFiles = this.sortedFiles.map((f) => (f.path === p ? entry.file : f));
+    return next;
   }
 
   withoutFile(path: string): Workspace {
@@ -184,7 +189,15 @@ export class Workspace {
 
   /** Content key of the .tf/.tfvars/lock files of the folders linked to `dir` by local module calls (no var files or reads). */
   terraformComponentFilesKey(dir: string): string {
-    this.componentKeys ??= terraformComponentKeys(this.terraform(), this.filesOf(...TERRAFORM_KINDS));
+    if (!this.componentKeys) {
+      // shared along the snapshot chain: a YAML edit keeps the model and the Terraform files, hence these keys
+      const model = this.terraform();
+      const filesKey = this.groupHash(TERRAFORM_KINDS);
+      const cached = this.shared.componentKeys;
+      this.componentKeys =
+        cached?.model === model && cached.filesKey === filesKey ? cached.keys : terraformComponentKeys(model, this.filesOf(...TERRAFORM_KINDS));
+      this.shared.componentKeys = { model, filesKey, keys: this.componentKeys };
+    }
     return this.componentKeys.get(dir === '' ? '.' : dir) ?? `none:${dir}`;
   }
 

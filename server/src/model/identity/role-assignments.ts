@@ -30,7 +30,16 @@ export type ResourceRef = Pick<TracedRef, 'module' | 'address' | 'instance'>;
 const SUPERSETS = new Set(['owner', 'contributor']);
 
 export function roleAssignmentsOf(modules: readonly TfModule[]): RoleAssignmentFacts[] {
-  return modules.flatMap((module) => module.resourcesOfType('azurerm_role_assignment').map((resource) => readAssignment(module, resource)));
+  return modules.flatMap(moduleRoleAssignments);
+}
+
+// Tracing each assignment is the costly part and several rules ask: memoised per module instance (a new model recomputes).
+const byModule = new WeakMap<TfModule, readonly RoleAssignmentFacts[]>();
+
+function moduleRoleAssignments(module: TfModule): readonly RoleAssignmentFacts[] {
+  let facts = byModule.get(module);
+  if (!facts) byModule.set(module, (facts = module.resourcesOfType('azurerm_role_assignment').map((resource) => readAssignment(module, resource))));
+  return facts;
 }
 
 function readAssignment(module: TfModule, resource: TfResource): RoleAssignmentFacts {

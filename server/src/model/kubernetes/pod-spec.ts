@@ -53,8 +53,18 @@ export interface PodSpecView {
 
 const TEMPLATE_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'ReplicationController']);
 
+// Many rules view every object's pod spec on each run; objects of unchanged files are the same instances across
+// snapshots, so the view (with its lazily read volumes/containers) is kept per object. null = no pod spec.
+const views = new WeakMap<K8sObject, PodSpecView | null>();
+
 /** The pod template of a workload, or undefined for kinds that have none (or when it is missing). */
 export function podSpecOf(obj: K8sObject): PodSpecView | undefined {
+  let v = views.get(obj);
+  if (v === undefined) views.set(obj, (v = newPodSpecView(obj) ?? null));
+  return v ?? undefined;
+}
+
+function newPodSpecView(obj: K8sObject): PodSpecView | undefined {
   let template: KMap | undefined;
   if (obj.kind === 'Pod') {
     const spec = asMap(obj.field('spec'));

@@ -35,8 +35,18 @@ export interface SecretProviderClassView {
   readonly secretObjects: readonly SpcSecretObject[];
 }
 
+// Several Key Vault rules view every SecretProviderClass on each run; objects of unchanged files are the same
+// instances across snapshots, so one view per object saves re-parsing `objects` after every edit.
+const views = new WeakMap<K8sObject, SecretProviderClassView>();
+
 export function secretProviderClassView(obj: K8sObject): SecretProviderClassView | undefined {
   if (obj.kind !== 'SecretProviderClass') return undefined;
+  let view = views.get(obj);
+  if (!view) views.set(obj, (view = newView(obj)));
+  return view;
+}
+
+function newView(obj: K8sObject): SecretProviderClassView {
   const spec = asMap(obj.field('spec'));
   const parametersValue = spec?.get('parameters');
   const parameters = asMap(parametersValue);

@@ -69,17 +69,23 @@ export function buildTerraformModel(input: TerraformModelInput): TerraformModel 
 class Model implements TerraformModel {
   readonly roots: readonly TfModule[];
   private k8s: readonly TfKubernetesObject[] | undefined;
+  // rules ask these once per file: indexed / memoised so each costs a look-up, not a scan of every module
+  private readonly byDir: ReadonlyMap<string, ModuleImpl>;
+  private readonly byType = new Map<string, readonly TfResource[]>();
 
   constructor(readonly modules: readonly ModuleImpl[]) {
     this.roots = modules.filter((m) => m.callers.length === 0);
+    this.byDir = new Map(modules.map((m) => [m.dir, m]));
   }
 
   module(dir: string): TfModule | undefined {
-    return this.modules.find((m) => m.dir === dir);
+    return this.byDir.get(dir);
   }
 
   resourcesOfType(type: string): readonly TfResource[] {
-    return this.modules.flatMap((m) => m.resourcesOfType(type));
+    let found = this.byType.get(type);
+    if (!found) this.byType.set(type, (found = this.modules.flatMap((m) => m.resourcesOfType(type))));
+    return found;
   }
 
   get kubernetesObjects(): readonly TfKubernetesObject[] {

@@ -78,12 +78,19 @@ function workloadObject(r: TfResource): TfKubernetesObject | undefined {
   return { object, resource: r, management: 'create' };
 }
 
+// file rules ask for every module's workloads once per file: memoised per module instance (a new model recomputes)
+const workloads = new WeakMap<TfModule, readonly TfKubernetesObject[]>();
+
 /** The pod-bearing workloads of a module's kubernetes_* resources (see file comment for what is decoded). */
-export function kubernetesWorkloadsOf(module: TfModule): TfKubernetesObject[] {
-  const out: TfKubernetesObject[] = [];
-  for (const r of module.resources) {
-    const w = workloadObject(r);
-    if (w) out.push(w);
+export function kubernetesWorkloadsOf(module: TfModule): readonly TfKubernetesObject[] {
+  let out = workloads.get(module);
+  if (!out) {
+    const found: TfKubernetesObject[] = [];
+    for (const r of module.resources) {
+      const w = workloadObject(r);
+      if (w) found.push(w);
+    }
+    workloads.set(module, (out = found));
   }
   return out;
 }

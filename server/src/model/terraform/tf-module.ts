@@ -47,6 +47,8 @@ export class ModuleImpl implements M.TfModule, EvalHost {
   private readonly memo = new Map<string, TfValue>();
   private uses: M.TfReferenceUse[] | undefined;
   private k8s: readonly M.TfKubernetesObject[] | undefined;
+  /** resourcesOfType results: rules ask per file, and resources are fixed once decoded */
+  private readonly byType = new Map<string, readonly M.TfResource[]>();
 
   constructor(
     readonly decl: ModuleDecl,
@@ -76,7 +78,9 @@ export class ModuleImpl implements M.TfModule, EvalHost {
   }
 
   resourcesOfType(type: string): readonly M.TfResource[] {
-    return this.resources.filter((r) => r.type === type);
+    let found = this.byType.get(type);
+    if (!found) this.byType.set(type, (found = this.resources.filter((r) => r.type === type)));
+    return found;
   }
 
   resource(address: string): M.TfResource | undefined {

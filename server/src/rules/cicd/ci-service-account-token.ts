@@ -49,6 +49,8 @@ export const rule = defineRule({
         if (SECRET_TYPES.has(r.type)) yield* terraformSecret(ctx, module, r);
         else if (CRB_TYPES.has(r.type)) yield* terraformBinding(r);
       }
+      // a reference's target is declared in its own module: without a ServiceAccount, no use can match (skips the scan)
+      if (!module.resources.some((r) => SA_TYPES.has(r.type))) continue;
       for (const use of module.allReferences()) {
         const t = use.reference.target as TfResource | undefined;
         if (use.reference.kind === 'resource' && t && SA_TYPES.has(t.type) && use.reference.path[0] === 'default_secret_name') {

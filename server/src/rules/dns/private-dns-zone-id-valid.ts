@@ -43,7 +43,8 @@ export const rule = defineRule({
   fixable: true,
   *check(ctx) {
     const file = ctx.file;
-    for (const cluster of ctx.terraform().modules.flatMap((m) => m.resourcesOfType('azurerm_kubernetes_cluster'))) {
+    // the file's module only: an edit elsewhere does not re-run this file (clusters are declared in their module's files)
+    for (const cluster of ctx.terraformModuleOf(file.path)?.resourcesOfType('azurerm_kubernetes_cluster') ?? []) {
       if (cluster.file !== file.path) continue;
       const priv = isPrivate(cluster);
       const zone = zoneChoice(cluster);

@@ -60,14 +60,26 @@ export function poolsOf(cluster: TfResource, modules: readonly TfModule[]): Node
   if (def) out.push({ cluster, block: def, module: cluster.module, name: poolName(def, 'default'), isDefault: true });
   for (const module of modules) {
     for (const r of module.resourcesOfType('azurerm_kubernetes_cluster_node_pool')) {
-      const id = r.attribute('kubernetes_cluster_id');
-      const t = id && trace(module, id.expr, id.file);
+      const t = clusterIdOf(module, r);
       if (t?.kind !== 'ref' || t.instance || t.module !== cluster.module || t.address !== cluster.address || t.path.join('.') !== 'id') continue;
       if (r.isCollection) continue;
       out.push({ cluster, block: r, module, name: poolName(r, r.name), isDefault: false });
     }
   }
   return out;
+}
+
+// poolsOf runs per cluster and rule over every node pool: each pool's kubernetes_cluster_id is traced once per
+// resource instance (a new model recomputes). null = no attribute.
+const clusterIds = new WeakMap<TfResource, ReturnType<typeof trace> | null>();
+
+function clusterIdOf(module: TfModule, r: TfResource): ReturnType<typeof trace> | undefined {
+  let t = clusterIds.get(r);
+  if (t === undefined) {
+    const id = r.attribute('kubernetes_cluster_id');
+    clusterIds.set(r, (t = (id && trace(module, id.expr, id.file)) ?? null));
+  }
+  return t ?? undefined;
 }
 
 function poolName(block: TfBlock, fallback: string): string {

@@ -34,7 +34,8 @@ export const rule = defineRule({
   fixable: true,
   *check(ctx) {
     const path = ctx.file.path;
-    for (const p of nodePools(ctx.terraform().modules)) {
+    const module = ctx.terraformModuleOf(path); // the file's pools are declared in its module
+    for (const p of nodePools(module ? [module] : [])) {
       if (p.block.file !== path || p.ppg) continue;
       if (p.cluster?.hasDynamic('default_node_pool')) continue;
       if (!p.zones) {

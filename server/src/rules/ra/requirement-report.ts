@@ -2,6 +2,7 @@ import { allClusterFacts } from '../../model/identity/cluster-facts';
 import { planFor } from '../../model/identity/fix-snippets';
 import { requirementsOf, type Requirement } from '../../model/identity/requirements';
 import { roleAssignmentsOf } from '../../model/identity/role-assignments';
+import type { TfModule } from '../../model/terraform/model-types';
 import type { CheckContext, Fix } from '../kit/define-rule';
 import { fix } from '../kit/fix';
 import { addDependsOn, insertAfterCluster } from './role-assignment-fix';
@@ -9,9 +10,14 @@ import { addDependsOn, insertAfterCluster } from './role-assignment-fix';
 // Common plumbing of AKS-RA-003/004/005: the model's requirements of one rule, and the fix that inserts the missing
 // azurerm_role_assignment after the cluster (plus depends_on for a user-assigned control plane).
 
+// AKS-RA-003/004/005 each ask for the same model's requirements: computed once per model (keyed by its module list)
+const byModel = new WeakMap<readonly TfModule[], readonly Requirement[]>();
+
 export function requirements(ctx: CheckContext, code: Requirement['code']): Requirement[] {
   const modules = ctx.terraform().modules;
-  return requirementsOf(allClusterFacts(modules), roleAssignmentsOf(modules)).filter((r) => r.code === code);
+  let all = byModel.get(modules);
+  if (!all) byModel.set(modules, (all = requirementsOf(allClusterFacts(modules), roleAssignmentsOf(modules))));
+  return all.filter((r) => r.code === code);
 }
 
 export function requirementFix(ctx: CheckContext, req: Requirement): Fix[] {

@@ -53,11 +53,13 @@ export const rule = defineRule({
       for (const object of ctx.kubernetes(path)?.objects ?? []) yield* objectReports(ctx, object, true);
       return;
     }
-    const model = ctx.terraform();
-    for (const t of [...model.kubernetesObjects, ...model.modules.flatMap(kubernetesWorkloadsOf)]) {
+    // the file's resources are declared in its module: reading only that module keeps edits elsewhere from re-running it
+    const module = ctx.terraformModuleOf(path);
+    if (!module) return;
+    for (const t of [...module.kubernetesObjects, ...kubernetesWorkloadsOf(module)]) {
       if (t.resource.file === path) yield* objectReports(ctx, t.object, manifestKindRange(t.resource));
     }
-    for (const r of ctx.terraform().resourcesOfType('helm_release')) if (r.file === path) yield* helmReports(r);
+    for (const r of module.resourcesOfType('helm_release')) if (r.file === path) yield* helmReports(r);
   },
 });
 

@@ -31,7 +31,8 @@ export const rule = defineRule({
   fixable: true,
   *check(ctx) {
     const file = ctx.file;
-    for (const module of ctx.terraform().modules) {
+    // the file's module only (azurermMajorVersion reads callers, which terraformModuleOf also tracks)
+    for (const module of [ctx.terraformModuleOf(file.path)].filter((m) => m !== undefined)) {
       for (const cluster of module.resourcesOfType('azurerm_kubernetes_cluster')) {
         if (cluster.file !== file.path) continue;
         const wi = cluster.attribute('workload_identity_enabled');
