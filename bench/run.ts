@@ -2,6 +2,19 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
+interface BenchLine {
+  readonly name: string;
+  readonly value: number;
+  readonly unit: string;
+  readonly target?: string;
+  readonly ok?: boolean;
+}
+
+function formatLine(l: BenchLine): string {
+  const mark = l.ok === undefined ? ' ' : l.ok ? '✔' : '✖';
+  return `${mark} ${l.name}: ${l.value} ${l.unit}${l.target ? ` (target ${l.target})` : ''}`;
+}
+
 async function main(): Promise<void> {
   const filter = process.argv[2];
   const modules = readdirSync(__dirname)
@@ -9,9 +22,11 @@ async function main(): Promise<void> {
     .sort();
   for (const name of modules) {
     console.log(`\n== ${name}`);
-    const mod = (await import(join(__dirname, name))) as { run?: () => Promise<void> };
+    const mod = (await import(join(__dirname, name))) as { run?: () => Promise<unknown> };
     if (typeof mod.run !== 'function') throw new Error(`${name} does not export run()`);
-    await mod.run();
+    const lines = await mod.run();
+    // Modules either print their own table or return lines { name, value, unit, target?, ok? } for this runner to print.
+    if (Array.isArray(lines)) for (const l of lines as BenchLine[]) console.log(formatLine(l));
   }
 }
 
