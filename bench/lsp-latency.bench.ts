@@ -74,12 +74,19 @@ async function yamlLsLatency(text: string): Promise<number[]> {
   }
 }
 
-/** RSS of the server after indexing and analysing 2,000 files (1,000 .tf, 1,000 .yaml). */
+const FOLDERS = 200;
+const TF_LINES_PER_CLUSTER = 52; // one whole VNet + subnet + identity + cluster + role assignment unit of generateTerraform
+
+/**
+ * RSS of the server after indexing and analysing 2,000 files (1,000 .tf, 1,000 .yaml) laid out as real repos are:
+ * 200 module folders, each with 5 .tf files (one cluster each) and 5 YAML manifests.
+ */
 async function memoryOn2000Files(): Promise<{ rssMb: number; peakMb: number; seconds: number }> {
   const files: Record<string, string> = {};
   for (let i = 0; i < 1000; i++) {
-    files[`m${i}.tf`] = generateTerraform(60, i);
-    files[`k${i}.yaml`] = generateKubernetesYaml(60, i);
+    const folder = `stack${String(i % FOLDERS).padStart(3, '0')}`;
+    files[`${folder}/m${i}.tf`] = generateTerraform(TF_LINES_PER_CLUSTER, i);
+    files[`${folder}/k${i}.yaml`] = generateKubernetesYaml(60, i);
   }
   const ws = tempWorkspace(files);
   const t0 = performance.now();
@@ -128,6 +135,11 @@ export async function runLspBench(report: (line: BenchLine) => void = () => unde
   const size = vsixSize();
   if (size !== undefined) push('VSIX size', size / 1024, 'KB', '< 1024 KB', size < 1024 * 1024);
   return lines;
+}
+
+/** Entry point for bench/run.ts (`npm run bench`), which prints the returned lines. */
+export function run(): Promise<BenchLine[]> {
+  return runLspBench();
 }
 
 if (require.main === module) {

@@ -1,6 +1,6 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { CodeAction, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver/node';
 import { LineIndex } from '../../server/src/text/line-index';
 import { LspTestClient, type StartOptions } from './lsp-test-client';
@@ -35,7 +35,10 @@ export function rangeOf(text: string, needle: string): Range {
 /** A temporary workspace folder with the given files; remove() deletes it. */
 export function tempWorkspace(files: Record<string, string>): { dir: string; path: (rel: string) => string; remove: () => void } {
   const dir = mkdtempSync(join(tmpdir(), 'aks-lint-lsp-'));
-  for (const [rel, text] of Object.entries(files)) writeFileSync(join(dir, rel), text);
+  for (const [rel, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, rel)), { recursive: true }); // rel may name a sub-folder (module layouts)
+    writeFileSync(join(dir, rel), text);
+  }
   return { dir, path: (rel) => join(dir, rel), remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 

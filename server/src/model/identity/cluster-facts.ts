@@ -1,7 +1,7 @@
 import type { TfBlock, TfModule, TfResource } from '../terraform/model-types';
 import { refText } from '../terraform/value';
 import { IDENTITY_MAP, type IdentityKey } from '../azure/identity-map';
-import { resourceTypeOf, sameResource, trace, traceList, type TracedRef } from './trace';
+import { resourceTypeOf, trace, traceList, type TracedRef } from './trace';
 
 // What a cluster declares about its identities, read from the Terraform model: control-plane type and BYO identity,
 // kubelet identity, legacy service principal and enabled add-ons. Internal (holds model objects); identity-model.ts
@@ -122,19 +122,51 @@ export function matchIdentity(ref: TracedRef, clusters: readonly ClusterFacts[])
   const attribute = typeof last === 'string' ? last : '';
   const type = resourceTypeOf(ref.address);
   if (type === UAI && ref.path.length === 1) {
-    const out: IdentityMatch[] = [];
-    for (const facts of clusters) {
-      if (facts.controlPlane.uai && sameResource(facts.controlPlane.uai, ref)) out.push({ facts, role: 'control-plane', attribute, viaCluster: false });
-      if (facts.kubelet.uai && sameResource(facts.kubelet.uai, ref)) out.push({ facts, role: 'kubelet', attribute, viaCluster: false });
-    }
-    return out;
+    const owners = indexOf(clusters).uais.get(ref.module)?.get(uaiKey(ref)) ?? [];
+    return owners.map(({ facts, role }) => ({ facts, role, attribute, viaCluster: false }));
   }
   if (type !== CLUSTER || ref.address.startsWith('data.')) return [];
-  const facts = clusters.find((f) => f.module === ref.module && f.cluster.address === ref.address);
+  const facts = indexOf(clusters).clusters.get(ref.module)?.get(ref.address);
   if (!facts) return [];
   const dotted = ref.path.slice(0, -1).map((s) => (typeof s === 'number' ? `[${s}]` : `.${s}`)).join('').replace(/^\./, '');
   const entry = IDENTITY_MAP.find((e) => e.terraformIds.block === dotted);
   return entry ? [{ facts, role: entry.key, attribute, viaCluster: true }] : [];
+}
+
+// matchIdentity runs per role assignment (and per cluster x assignment in requirements): scanning every cluster each
+// time made a module with many clusters quadratic or worse. Indexed once per cluster list, keeping the list's order.
+interface ClusterIndex {
+  readonly uais: Map<TfModule, Map<string, { facts: ClusterFacts; role: IdentityKey }[]>>;
+  readonly clusters: Map<TfModule, Map<string, ClusterFacts>>;
+}
+const indexes = new WeakMap<readonly ClusterFacts[], ClusterIndex>();
+
+function uaiKey(ref: { address: string; instance?: { key: string | number | undefined } }): string {
+  const key = ref.instance?.key;
+  return `${ref.address}\u0000${key === undefined ? 'none' : `${typeof key}:${key}`}`;
+}
+
+function indexOf(clusters: readonly ClusterFacts[]): ClusterIndex {
+  let index = indexes.get(clusters);
+  if (index) return index;
+  index = { uais: new Map(), clusters: new Map() };
+  const addUai = (uai: TracedRef | undefined, facts: ClusterFacts, role: IdentityKey): void => {
+    if (!uai) return;
+    let byKey = index!.uais.get(uai.module);
+    if (!byKey) index!.uais.set(uai.module, (byKey = new Map()));
+    const list = byKey.get(uaiKey(uai));
+    if (list) list.push({ facts, role });
+    else byKey.set(uaiKey(uai), [{ facts, role }]);
+  };
+  for (const facts of clusters) {
+    addUai(facts.controlPlane.uai, facts, 'control-plane');
+    addUai(facts.kubelet.uai, facts, 'kubelet');
+    let byAddress = index.clusters.get(facts.module);
+    if (!byAddress) index.clusters.set(facts.module, (byAddress = new Map()));
+    if (!byAddress.has(facts.cluster.address)) byAddress.set(facts.cluster.address, facts);
+  }
+  indexes.set(clusters, index);
+  return index;
 }
 
 /** `azurerm_user_assigned_identity.x` (with its instance key) as Terraform writes it. */

@@ -209,12 +209,31 @@ export function vnetRanges(vnet: TfResource, modules: readonly TfModule[]): { sp
     const name = inline.attribute('name')?.value;
     for (const cidr of got?.cidrs ?? []) subnets.push({ label: `subnet ${name?.kind === 'string' ? name.value : vnet.address}`, cidr, attr: got!.attr });
   }
-  for (const module of modules) {
-    for (const s of module.resourcesOfType('azurerm_subnet')) {
-      if (s.isCollection || vnetOfSubnet(s) !== vnet) continue;
-      const got = subnetCidrs(s);
-      for (const cidr of got?.cidrs ?? []) subnets.push({ label: `subnet ${s.address}`, cidr, attr: got!.attr });
-    }
+  for (const s of subnetsOfVnet(vnet, modules)) {
+    const got = subnetCidrs(s);
+    for (const cidr of got?.cidrs ?? []) subnets.push({ label: `subnet ${s.address}`, cidr, attr: got!.attr });
   }
   return { space, subnets };
+}
+
+// vnetRanges runs per cluster: tracing every subnet's virtual_network_name on each call made NET-003 cubic in a module
+// with many clusters. Subnets are grouped by VNet once per module list (a new model brings a new list), in module order.
+const subnetsByVnet = new WeakMap<readonly TfModule[], Map<TfResource, TfResource[]>>();
+
+function subnetsOfVnet(vnet: TfResource, modules: readonly TfModule[]): readonly TfResource[] {
+  let index = subnetsByVnet.get(modules);
+  if (!index) {
+    index = new Map();
+    for (const module of modules) {
+      for (const s of module.resourcesOfType('azurerm_subnet')) {
+        const v = s.isCollection ? undefined : vnetOfSubnet(s);
+        if (!v) continue;
+        const list = index.get(v);
+        if (list) list.push(s);
+        else index.set(v, [s]);
+      }
+    }
+    subnetsByVnet.set(modules, index);
+  }
+  return index.get(vnet) ?? [];
 }
