@@ -7,8 +7,9 @@ import type { WorkspaceServices } from './workspace-services';
 import { combineHashes } from './workspace-hash';
 
 // The Terraform model of a snapshot, memoised across snapshots. Folders are decoded through a carried-over cache
-// (only changed folders are re-decoded; the model links modules and evaluates lazily, so callers need no
-// re-decode). Files the model reads by path (file(), var files) are recorded and checked for freshness.
+// (only changed folders are re-decoded) and the previous model is handed on, so modules of unchanged linked
+// components (and their memoised facts) survive an edit elsewhere. Files the model reads by path (file(), var
+// files) are recorded and checked for freshness.
 
 export interface TerraformHost {
   readonly services: WorkspaceServices;
@@ -36,7 +37,7 @@ export function terraformModel(host: TerraformHost, previous: TerraformMemo | un
   const files = new Map<string, TerraformFileInput>();
   for (const f of host.files) {
     const parse = host.hcl(f.path);
-    if (parse) files.set(f.path, { text: f.text, parse });
+    if (parse) files.set(f.path, { text: f.text, parse, hash: f.hash });
   }
   const reads = new Map<string, string>();
   const readFile = (p: string): string | undefined => {
@@ -44,7 +45,7 @@ export function terraformModel(host: TerraformHost, previous: TerraformMemo | un
     reads.set(p, f?.hash ?? '-');
     return f?.text;
   };
-  const model = host.services.buildTerraformModel({ files, varFiles: host.varFiles, readFile, decodeCache });
+  const model = host.services.buildTerraformModel({ files, varFiles: host.varFiles, readFile, decodeCache, previous: previous?.model });
   decodeCache.detach();
   return { key: host.key, model, reads, decodeCache };
 }

@@ -6,6 +6,8 @@ import type { Attribute, Block, ParseResult } from '../../syntax/hcl/ast';
 export interface TerraformFileInput {
   readonly text: string;
   readonly parse: ParseResult;
+  /** a content hash of `text`, when the caller has one: cache keys then skip hashing the text again */
+  readonly hash?: string;
 }
 
 export interface VarFileDecl {
@@ -82,7 +84,9 @@ export function decodeModule(dir: string, files: ReadonlyMap<string, TerraformFi
 export function moduleCacheKey(dir: string, files: ReadonlyMap<string, TerraformFileInput>): string {
   let h = 0x811c9dc5;
   for (const path of [...files.keys()].sort()) {
-    const text = path + '\u0000' + files.get(path)!.text + '\u0000';
+    const f = files.get(path)!;
+    // the whole text on every build would cost more than the rest of an incremental rebuild
+    const text = path + '\u0000' + (f.hash === undefined ? f.text : `#${f.hash}`) + '\u0000';
     for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
   }
   return `${dir}#${files.size}#${h.toString(16)}`;
