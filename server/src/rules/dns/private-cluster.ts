@@ -1,5 +1,6 @@
 import type { TfAttribute, TfModule, TfResource } from '../../model/terraform/model-types';
 import { resourceTypeOf, trace, type TracedRef } from '../../model/identity/trace';
+import { vnetOfSubnet } from '../../model/identity/traced-resource';
 
 // Private-cluster DNS facts of an azurerm_kubernetes_cluster (aks-rules.md Lesson 6): whether it is private, what
 // private_dns_zone_id names, and the VNet its nodes sit in. Unknown stays unknown; rules are silent on it.
@@ -66,10 +67,8 @@ export function vnetOfCluster(cluster: TfResource): VnetOfCluster | undefined {
   if (type === 'azurerm_virtual_network' && t.path[0] === 'subnet') return managed(t.module, t.address);
   if (type !== 'azurerm_subnet' || t.path.join('.') !== 'id') return undefined;
   const subnet = t.module.resource(t.address);
-  const name = subnet?.attribute('virtual_network_name');
-  const v = name && trace(t.module, name.expr, name.file);
-  if (v?.kind !== 'ref' || v.instance || resourceTypeOf(v.address) !== 'azurerm_virtual_network' || v.path.join('.') !== 'name') return undefined;
-  return managed(v.module, v.address);
+  const vnet = subnet && vnetOfSubnet(subnet);
+  return vnet && { vnet, module: vnet.module };
 }
 
 function managed(module: TfModule, address: string): VnetOfCluster | undefined {

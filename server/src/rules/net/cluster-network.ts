@@ -1,6 +1,7 @@
 import type { TfAttribute, TfBlock, TfModule, TfResource } from '../../model/terraform/model-types';
 import type { TfValue } from '../../model/terraform/value';
-import { resourceTypeOf, trace } from '../../model/identity/trace';
+import { trace } from '../../model/identity/trace';
+import { tracedResource, vnetOfSubnet } from '../../model/identity/traced-resource';
 import { formatCidr, parseCidr, type Cidr } from '../../model/net/cidr';
 import { NETWORK_DEFAULTS, type PodIpMode } from '../../model/azure/network-constants';
 import { NETWORK_PROFILE_DEFAULTS } from '../../model/azure/network-plugins';
@@ -156,11 +157,7 @@ export const cidrText = formatCidr;
 
 /** An azurerm_subnet resource a pool attribute (vnet_subnet_id / pod_subnet_id) traces to, by `<S>.id`. */
 export function subnetOf(module: TfModule, attr: TfAttribute | undefined): TfResource | undefined {
-  if (!attr) return undefined;
-  const t = trace(module, attr.expr, attr.file);
-  if (t?.kind !== 'ref' || t.instance || resourceTypeOf(t.address) !== 'azurerm_subnet' || t.path.join('.') !== 'id') return undefined;
-  const subnet = t.module.resource(t.address);
-  return subnet && subnet.mode === 'managed' && !subnet.isCollection ? subnet : undefined;
+  return tracedResource(module, attr, 'azurerm_subnet', 'id');
 }
 
 /** The subnet's IPv4 prefixes (address_prefixes, or v2's address_prefix); undefined when any is not known. */
@@ -180,14 +177,7 @@ export function subnetCidrs(block: TfBlock): { attr: TfAttribute; cidrs: Cidr[] 
   return cidrs.length ? { attr, cidrs } : undefined;
 }
 
-/** The azurerm_virtual_network a subnet resource belongs to (virtual_network_name = V.name). */
-export function vnetOfSubnet(subnet: TfResource): TfResource | undefined {
-  const name = subnet.attribute('virtual_network_name');
-  const t = name && trace(subnet.module, name.expr, name.file);
-  if (t?.kind !== 'ref' || t.instance || resourceTypeOf(t.address) !== 'azurerm_virtual_network' || t.path.join('.') !== 'name') return undefined;
-  const vnet = t.module.resource(t.address);
-  return vnet && vnet.mode === 'managed' && !vnet.isCollection ? vnet : undefined;
-}
+export { vnetOfSubnet };
 
 export interface NamedRange {
   readonly label: string;
