@@ -1,6 +1,6 @@
 import type { TfAttribute, TfResource } from '../terraform/model-types';
 import { addressText, CLUSTER, type ClusterFacts } from './cluster-facts';
-import { coversTarget, grantsRole, toControlPlane, type RoleAssignmentFacts, type RoleTarget, type Tri } from './role-assignments';
+import { coversTarget, grantsRole, toControlPlane, type RoleAssignmentFacts, type RoleTarget } from './role-assignments';
 import { resourceTypeOf, sameResource, trace, type TracedRef } from './trace';
 
 // The roles the control-plane identity needs (aks-rules.md Lesson 2 items 3-5, rules AKS-RA-003/004/005) and whether
@@ -60,14 +60,18 @@ function evaluate(all: readonly ClusterFacts[], assignments: readonly RoleAssign
   const grantedBy: RoleAssignmentFacts[] = [];
   let unknown = false;
   let wrongRole: RoleAssignmentFacts | undefined;
+  // Cheapest test first: every requirement meets every assignment, and most differ in role or scope.
   for (const ra of assignments) {
-    const who = toControlPlane(ra, d.facts, all);
-    const where = coversTarget(ra, d.target);
     const what = grantsRole(ra, d.role);
-    const parts: Tri[] = [who, where, what];
-    if (parts.every((p) => p === 'yes')) grantedBy.push(ra);
-    else if (!parts.includes('no')) unknown = true;
-    else if (d.kind === 'privateDnsZone' && who !== 'no' && where !== 'no' && ra.role === 'DNS Zone Contributor') wrongRole = ra;
+    const wrongRoleCandidate = d.kind === 'privateDnsZone' && ra.role === 'DNS Zone Contributor';
+    if (what === 'no' && !wrongRoleCandidate) continue;
+    const where = coversTarget(ra, d.target);
+    if (where === 'no') continue;
+    const who = toControlPlane(ra, d.facts, all);
+    if (who === 'no') continue;
+    if (what === 'no') wrongRole = ra;
+    else if (what === 'yes' && where === 'yes' && who === 'yes') grantedBy.push(ra);
+    else unknown = true;
   }
   const status = grantedBy.length > 0 ? 'satisfied' : unknown ? 'unknown' : 'missing';
   const code = d.kind === 'subnet' ? 'AKS-RA-003' : d.kind === 'kubeletOperator' ? 'AKS-RA-004' : 'AKS-RA-005';

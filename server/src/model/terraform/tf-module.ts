@@ -46,6 +46,10 @@ export class ModuleImpl implements M.TfModule, EvalHost {
   private readonly evaluator = new Evaluator(this);
   private readonly memo = new Map<string, TfValue>();
   private uses: M.TfReferenceUse[] | undefined;
+  /** reverse index of `uses` by target, built with it */
+  private usesByTarget: Map<unknown, M.TfReferenceUse[]> | undefined;
+  /** resources and data sources by address (the first declaration wins, as a linear search would) */
+  private byAddress: Map<string, ResourceView> | undefined;
   private k8s: readonly M.TfKubernetesObject[] | undefined;
   /** resourcesOfType results: rules ask per file, and resources are fixed once decoded */
   private readonly byType = new Map<string, readonly M.TfResource[]>();
@@ -84,8 +88,11 @@ export class ModuleImpl implements M.TfModule, EvalHost {
   }
 
   resource(address: string): M.TfResource | undefined {
-    const pool = address.startsWith('data.') ? this.dataSources : this.resources;
-    return pool.find((r) => r.address === address);
+    if (!this.byAddress) {
+      this.byAddress = new Map();
+      for (const r of [...this.resources, ...this.dataSources]) if (!this.byAddress.has(r.address)) this.byAddress.set(r.address, r);
+    }
+    return this.byAddress.get(address);
   }
 
   // ---- evaluation -----------------------------------------------------------------------------------
@@ -196,7 +203,17 @@ export class ModuleImpl implements M.TfModule, EvalHost {
   }
 
   referencesTo(target: M.TfResource | M.TfVariable | M.TfLocal | M.TfModuleCall): readonly M.TfReferenceUse[] {
-    return this.allReferences().filter((u) => u.reference.target === target);
+    if (!this.usesByTarget) {
+      this.usesByTarget = new Map();
+      for (const u of this.allReferences()) {
+        const t = u.reference.target;
+        if (t === undefined) continue;
+        let list = this.usesByTarget.get(t);
+        if (!list) this.usesByTarget.set(t, (list = []));
+        list.push(u);
+      }
+    }
+    return this.usesByTarget.get(target) ?? [];
   }
 
   // ---- derived facts --------------------------------------------------------------------------------

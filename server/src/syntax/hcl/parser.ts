@@ -1,8 +1,7 @@
 import type { HclFile, Invalid, ParseResult } from './ast';
 import type { SyntaxDiagnostic } from '../syntax-diagnostic';
 import type { TextRange } from '../../text/text-range';
-import { LineIndex } from '../../text/line-index';
-import { scanHcl } from './scanner';
+import { scanHcl, type TokenStream } from './scanner';
 import { Tok as TokKind, describeToken } from './token';
 import { parseFileBody } from './parse-body';
 import { EscapeFinder } from './escape-finder';
@@ -21,9 +20,11 @@ export const MAX_NESTING = 1000;
  */
 export function parseHcl(text: string): ParseResult {
   try {
-    const first = new Parser(text, false).parseFile();
+    const tokens = scanHcl(text);
+    const first = new Parser(text, false, tokens).parseFile();
     if (!first.unclosedAtEof) return first.result;
-    return new Parser(text, true).parseFile().result;
+    // same tokens: the second pass differs only in how it recovers
+    return new Parser(text, true, tokens).parseFile().result;
   } catch (err) {
     // a parser bug must not take the server down; report it as one diagnostic over the whole file
     const range = { start: 0, end: text.length };
@@ -47,17 +48,15 @@ export class Parser {
   depth = 0;
   readonly maxNesting = MAX_NESTING;
   unclosedAtEof = false;
-  private lines: LineIndex | undefined;
   private readonly commentsOut;
   /** where template literals' escapes are, for unescapeQuoted's fast path */
   readonly escapes: EscapeFinder;
 
-  constructor(readonly text: string, readonly indentRecovery: boolean) {
-    const ts = scanHcl(text);
+  constructor(readonly text: string, readonly indentRecovery: boolean, ts: TokenStream = scanHcl(text)) {
     this.kinds = ts.kinds;
     this.starts = ts.starts;
     this.ends = ts.ends;
-    this.diagnostics = ts.diagnostics;
+    this.diagnostics = [...ts.diagnostics];
     this.commentsOut = ts.comments;
     this.escapes = new EscapeFinder(text);
   }
@@ -144,9 +143,11 @@ export class Parser {
     this.error(`${expected}, found ${what}`, this.start, k === Tok.EOF || k === Tok.Newline ? this.start : this.end);
   }
 
+  /** 1-based line of an offset, for messages; counted on demand (a line table would cost more than the few errors). */
   lineOf(offset: number): number {
-    this.lines ??= new LineIndex(this.text);
-    return this.lines.positionAt(offset).line + 1;
+    let line = 1;
+    for (let i = this.text.indexOf('\n'); i >= 0 && i < offset; i = this.text.indexOf('\n', i + 1)) line++;
+    return line;
   }
 
   /** Consumes `closer` or reports it missing with related info at the opener. */
