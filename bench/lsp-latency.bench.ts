@@ -14,8 +14,9 @@ const EDITS = 200;
 const YAML_LS_DELAY_MS = 200; // yaml-language-server's fixed validation debounce (yamlSettings.validationDelayMs)
 
 function serverArgs(): { nodeArgs?: string[]; what: string } {
-  const dist = resolve(repoRoot, 'dist/server.js');
-  return existsSync(dist) ? { nodeArgs: [dist, '--stdio'], what: 'dist/server.js' } : { what: 'server/src/lsp/main.ts via tsx' };
+  // AKS_LINT_SERVER: a server bundle built elsewhere (node scripts/build.mjs --outdir DIR)
+  const dist = process.env.AKS_LINT_SERVER ?? resolve(repoRoot, 'dist/server.js');
+  return existsSync(dist) ? { nodeArgs: [dist, '--stdio'], what: dist } : { what: 'server/src/lsp/main.ts via tsx' };
 }
 
 function percentile(sorted: readonly number[], p: number): number {
