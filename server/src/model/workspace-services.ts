@@ -12,7 +12,8 @@ export type { TerraformModelInput } from './terraform/build-model';
 
 export interface WorkspaceServices {
   parseHcl(text: string): ParseResult;
-  parseKubernetesFile(path: string, text: string): KubernetesFile;
+  /** `previous`: the reading of the file's previous version, whose unchanged documents may be reused */
+  parseKubernetesFile(path: string, text: string, previous?: KubernetesFile): KubernetesFile;
   /** the whole workspace's Terraform; per-folder decoding is cached through `input.decodeCache` */
   buildTerraformModel(input: TerraformModelInput): TerraformModel;
 }

@@ -31,6 +31,8 @@ interface FileMemo {
   lines?: LineIndex;
   hcl?: ParseResult;
   k8s?: KubernetesFile;
+  /** the reading of the version this entry replaced: its unchanged YAML documents are reused, then it is dropped */
+  previousK8s?: KubernetesFile;
 }
 
 interface Entry {
@@ -77,6 +79,8 @@ export class Workspace {
     if (this.entries.get(p)?.file.text === text) return this;
     const entries = new Map(this.entries);
     const entry = newEntry(p, text);
+    const old = this.entries.get(p)?.memo;
+    if (entry.file.kind === 'yaml') entry.memo.previousK8s = old?.k8s ?? old?.previousK8s;
     entries.set(p, entry);
     const next = new Workspace(entries, this.shared, this.config, this.extraVarFiles);
     // an edit keeps the path set: reuse the sorted order instead of sorting every file again
@@ -149,7 +153,11 @@ export class Workspace {
   kubernetes(path: string): KubernetesFile | undefined {
     const e = this.entry(path);
     if (!e || e.file.kind !== 'yaml') return undefined;
-    return (e.memo.k8s ??= this.shared.services.parseKubernetesFile(e.file.path, e.file.text));
+    if (!e.memo.k8s) {
+      e.memo.k8s = this.shared.services.parseKubernetesFile(e.file.path, e.file.text, e.memo.previousK8s);
+      e.memo.previousK8s = undefined;
+    }
+    return e.memo.k8s;
   }
 
   /**

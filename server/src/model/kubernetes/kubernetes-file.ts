@@ -34,11 +34,21 @@ const NOT_K8S = [
 const TOP_LEVEL_API_VERSION = /^apiVersion:[ \t]*\S/m;
 const TOP_LEVEL_KIND = /^kind:[ \t]*\S/m;
 
-export function parseKubernetesFile(path: string, text: string): KubernetesFile {
+/** The YAML stream behind each reading, so the next version of the file re-parses only the documents that changed. */
+const streams = new WeakMap<KubernetesFile, YamlStream>();
+
+/** `previous`: the reading of an earlier version of the same file, whose unchanged documents are reused. */
+export function parseKubernetesFile(path: string, text: string, previous?: KubernetesFile): KubernetesFile {
   const normalised = path.replace(/\\/g, '/');
   if (NOT_K8S.some((re) => re.test(normalised))) return silent(path, 'other', undefined);
   const templated = text.includes('{{');
-  const stream = parseYaml(text);
+  const stream = parseYaml(text, previous && streams.get(previous));
+  const file = classify(path, normalised, text, templated, stream);
+  streams.set(file, stream);
+  return file;
+}
+
+function classify(path: string, normalised: string, text: string, templated: boolean, stream: YamlStream): KubernetesFile {
   const hasErrors = stream.diagnostics.some((d) => d.severity === 'error');
   // `{{` inside quoted or block strings is data (Prometheus rules, CoreDNS `template` answers); anywhere else, or in a
   // chart's templates/ folder, the file is a Go template whose YAML only exists after rendering.
@@ -61,7 +71,7 @@ function collectObjects(path: string, stream: YamlStream): K8sObject[] {
   for (const d of stream.documents) {
     const contents = d.doc.contents;
     if (!isMap(contents)) continue;
-    const ctx: YamlContext = { text: stream.text, resolveAlias: (n) => resolveAlias(d, n) };
+    const ctx: YamlContext = { text: stream.text, base: d.base, resolveAlias: (n) => resolveAlias(d, n) };
     const root = asMap(yamlValue(contents, ctx, d.range));
     if (!root) continue;
     const source = { file: path, docIndex: d.index, range: d.range, origin: 'yaml' as const };
@@ -92,14 +102,14 @@ function resolveAlias(d: YamlDocument, node: unknown): ReturnType<YamlContext['r
 /** True when some `{{` (outside comments) lies outside quoted and block scalars. */
 function hasTemplateOutsideStrings(stream: YamlStream): boolean {
   const blocks: [number, number][] = [];
-  const visit = (node: unknown): void => {
+  const visit = (node: unknown, base: number): void => {
     if (isScalar(node)) {
-      if (node.type !== 'PLAIN' && node.range) blocks.push([node.range[0], node.range[1]]);
+      if (node.type !== 'PLAIN' && node.range) blocks.push([base + node.range[0], base + node.range[1]]);
     } else if (isMap(node)) {
-      for (const p of node.items) { visit(p.key); visit(p.value); }
-    } else if (isSeq(node)) node.items.forEach(visit);
+      for (const p of node.items) { visit(p.key, base); visit(p.value, base); }
+    } else if (isSeq(node)) for (const item of node.items) visit(item, base);
   };
-  for (const d of stream.documents) visit(d.doc.contents);
+  for (const d of stream.documents) visit(d.doc.contents, d.base);
   const text = stream.text;
   for (let i = text.indexOf('{{'); i >= 0; i = text.indexOf('{{', i + 2)) {
     if (!blocks.some(([s, e]) => s <= i && i < e) && !inComment(text, i)) return true;

@@ -12,6 +12,8 @@ import { K_VALUE_BRAND, kUnknown } from './plain-value';
 /** What the views need besides the node: the file text (for offset maps) and alias resolution. */
 export interface YamlContext {
   readonly text: string;
+  /** offset of the node ranges' origin in `text` (documents are parsed in chunks) */
+  readonly base: number;
   resolveAlias(node: YamlNode): YamlNode | undefined;
 }
 
@@ -21,21 +23,22 @@ export function yamlValue(node: unknown, ctx: YamlContext, fallback: TextRange, 
   if (isSeq(node)) return new SeqView(node, ctx);
   if (isAlias(node)) {
     const target = depth < 8 ? ctx.resolveAlias(node) : undefined;
-    const own = rangeOf(node, fallback);
+    const own = rangeOf(node, fallback, ctx.base);
     return target ? yamlValue(target, ctx, own, depth + 1) : kUnknown(own, 'unresolved YAML alias');
   }
   // `key:` with nothing after it composes to an empty scalar; a missing node gets a zero-width null here.
   return nullScalar(fallback);
 }
 
-function rangeOf(node: { range?: [number, number, number] | null }, fallback: TextRange): TextRange {
+function rangeOf(node: { range?: [number, number, number] | null }, fallback: TextRange, base: number): TextRange {
   const r = node.range;
-  return r ? { start: r[0], end: r[1] } : fallback;
+  return r ? { start: base + r[0], end: base + r[1] } : fallback;
 }
 
 /** Block collections end after their last line break; squiggles should stop at the last character. */
-function trimmedRangeOf(node: { range?: [number, number, number] | null }, text: string): TextRange {
-  const r = rangeOf(node, { start: 0, end: 0 });
+function trimmedRangeOf(node: { range?: [number, number, number] | null }, ctx: YamlContext): TextRange {
+  const text = ctx.text;
+  const r = rangeOf(node, { start: ctx.base, end: ctx.base }, ctx.base);
   let end = r.end;
   while (end > r.start && isBlank(text.charCodeAt(end - 1))) end--;
   return { start: r.start, end };
@@ -61,7 +64,7 @@ class ScalarView implements KScalar {
     const v = node.value;
     this.value = v === null || v === undefined || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean'
       ? (v ?? null) : String(v);
-    this.range = rangeOf(node, { start: 0, end: 0 });
+    this.range = rangeOf(node, { start: ctx.base, end: ctx.base }, ctx.base);
     this.style = STYLES[node.type ?? 'PLAIN'] ?? 'plain';
   }
 
@@ -87,7 +90,7 @@ class MapView implements KMap {
   private cached: KEntry[] | undefined;
 
   constructor(private readonly node: YamlMap, private readonly ctx: YamlContext) {
-    this.range = trimmedRangeOf(node, ctx.text);
+    this.range = trimmedRangeOf(node, ctx);
   }
 
   get entries(): readonly KEntry[] {
@@ -105,7 +108,7 @@ class MapView implements KMap {
   }
 
   private toEntry(keyNode: unknown, valueNode: unknown): KEntry {
-    const keyRange = isScalar(keyNode) || isMap(keyNode) || isSeq(keyNode) ? rangeOf(keyNode, this.range) : this.range;
+    const keyRange = isScalar(keyNode) || isMap(keyNode) || isSeq(keyNode) ? rangeOf(keyNode, this.range, this.ctx.base) : this.range;
     const value = yamlValue(valueNode, this.ctx, { start: keyRange.end, end: keyRange.end });
     return { key: keyText(keyNode), keyRange, value, range: { start: keyRange.start, end: Math.max(keyRange.end, value.range.end) } };
   }
@@ -118,7 +121,7 @@ class SeqView implements KSeq {
   private cached: KValue[] | undefined;
 
   constructor(private readonly node: YamlSeq, private readonly ctx: YamlContext) {
-    this.range = trimmedRangeOf(node, ctx.text);
+    this.range = trimmedRangeOf(node, ctx);
   }
 
   get items(): readonly KValue[] {

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { isMap, isScalar, parseYaml } from './parse-yaml';
+import { chunkBounds, isMap, isScalar, parseYaml } from './parse-yaml';
 
 const slice = (text: string, r: { start: number; end: number }) => text.slice(r.start, r.end);
 
@@ -16,8 +16,44 @@ test('multi-document stream keeps one range per document and per key/value', () 
   assert.ok(isMap(second));
   const pair = second.items[0];
   assert.ok(isScalar(pair.key) && isScalar(pair.value));
-  assert.equal(text.slice(pair.key.range![0], pair.key.range![1]), 'b');
-  assert.equal(text.slice(pair.value.range![0], pair.value.range![1]), 'two');
+  // node ranges are relative to the document's chunk
+  const base = s.documents[1].base;
+  assert.equal(text.slice(base + pair.key.range![0], base + pair.key.range![1]), 'b');
+  assert.equal(text.slice(base + pair.value.range![0], base + pair.value.range![1]), 'two');
+});
+
+test('chunks start at document markers; leading comments stay with the first document; directives keep one chunk', () => {
+  const text = '# head\n---\na: 1\n--- # c\nb: 2\n---\n';
+  const starts = chunkBounds(text).map(([s]) => s);
+  assert.deepEqual(starts, [0, text.indexOf('--- # c'), text.lastIndexOf('---')]);
+  const noMarker = 'a: "---"\nb: ---x\n';
+  assert.deepEqual(chunkBounds(noMarker), [[0, noMarker.length]]);
+  const directive = '%YAML 1.2\n---\na: 1\n---\nb: 2\n';
+  assert.deepEqual(chunkBounds(directive), [[0, directive.length]]);
+});
+
+test('an edit re-parses only the chunk it touches, and the result equals a fresh parse', () => {
+  const docs = Array.from({ length: 5 }, (_, i) => `---\nkind: ConfigMap\nmetadata:\n  name: cm${i}\ndata:\n  k: v${i}\n`);
+  const before = parseYaml(docs.join(''));
+  const edited = [...docs];
+  edited[2] = edited[2].replace('v2', 'a longer value');
+  const after = parseYaml(edited.join(''), before);
+  const fresh = parseYaml(edited.join(''));
+  const reused = after.documents.filter((d, i) => d.doc === before.documents[i].doc).length;
+  assert.equal(reused, 4);
+  assert.notEqual(after.documents[2].doc, before.documents[2].doc);
+  // same document ranges and contents as parsing the edited text from scratch
+  assert.deepEqual(after.documents.map((d) => d.range), fresh.documents.map((d) => d.range));
+  assert.deepEqual(after.documents.map((d) => d.doc.toJS()), fresh.documents.map((d) => d.doc.toJS()));
+  assert.deepEqual(after.documents.map((d) => d.base), fresh.documents.map((d) => d.base));
+});
+
+test('errors keep their place in the stream when the document is in a later chunk', () => {
+  const text = 'a: 1\n---\nb: [1, 2\n';
+  const s = parseYaml(text);
+  const e = s.diagnostics.find((d) => d.severity === 'error');
+  assert.ok(e);
+  assert.ok(e.range.start >= text.indexOf('b:'), `error at ${e.range.start}`);
 });
 
 test('scalar styles are preserved by the composed nodes', () => {

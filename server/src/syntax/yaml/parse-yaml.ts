@@ -12,8 +12,10 @@ export interface YamlDocument {
   readonly index: number;
   /** from the document's first token to its end (incl. the `---` marker when present) */
   readonly range: TextRange;
-  /** the composed document; `contents` is null for an empty document */
+  /** the composed document; `contents` is null for an empty document. Its node ranges are relative to `base`. */
   readonly doc: Document.Parsed;
+  /** offset of the parsed chunk in the stream's text: add it to every node range of `doc` */
+  readonly base: number;
   readonly hasErrors: boolean;
 }
 
@@ -33,26 +35,76 @@ export interface YamlStream {
   readonly comments: readonly YamlComment[];
 }
 
-export function parseYaml(text: string): YamlStream {
-  let docs: Document.Parsed[] = [];
+/**
+ * Parses a YAML stream. Documents are parsed chunk by chunk (a chunk starts at a `---` line), and chunks whose text
+ * equals one of `previous`'s are reused: an edit in a 5,000-line manifest re-parses only the document it touches.
+ */
+export function parseYaml(text: string, previous?: YamlStream): YamlStream {
+  const reuse = previous instanceof Stream ? previous.chunks : undefined;
+  const chunks = new Map<string, ChunkParse>();
+  const documents: YamlDocument[] = [];
   const diagnostics: SyntaxDiagnostic[] = [];
-  try {
-    const parsed = parseAllDocuments(text, { prettyErrors: false });
-    docs = [...parsed];
-    // An empty stream (only comments/whitespace) has no documents but may still carry stream-level errors.
-    if ('empty' in parsed) for (const e of parsed.errors) diagnostics.push(toDiagnostic(e, 'error', text.length));
-  } catch (err) {
-    // The yaml package is not supposed to throw; if it does, the file gets one diagnostic instead of a crash.
-    diagnostics.push({ message: `YAML parser failed: ${String(err)}`, range: { start: 0, end: 0 }, severity: 'error' });
+  for (const [start, end] of chunkBounds(text)) {
+    const source = text.slice(start, end);
+    const chunk = chunks.get(source) ?? reuse?.get(source) ?? parseChunk(source);
+    chunks.set(source, chunk);
+    for (const e of chunk.streamErrors) diagnostics.push(toDiagnostic(e, 'error', start, text.length));
+    for (const doc of chunk.docs) {
+      // Duplicate keys are legal to PyYAML and go-yaml v2 (kubectl's non-strict decoding): a warning, not a syntax error.
+      for (const e of doc.errors) diagnostics.push(toDiagnostic(e, e.code === 'DUPLICATE_KEY' ? 'warning' : 'error', start, text.length));
+      for (const w of doc.warnings) diagnostics.push(toDiagnostic(w, 'warning', start, text.length));
+      const [docStart, , docEnd] = doc.range;
+      const hasErrors = doc.errors.some((e) => e.code !== 'DUPLICATE_KEY');
+      documents.push({ index: documents.length, range: { start: start + docStart, end: start + docEnd }, doc, base: start, hasErrors });
+    }
   }
-  const documents = docs.map((doc, index): YamlDocument => {
-    // Duplicate keys are legal to PyYAML and go-yaml v2 (kubectl's non-strict decoding): a warning, not a syntax error.
-    for (const e of doc.errors) diagnostics.push(toDiagnostic(e, e.code === 'DUPLICATE_KEY' ? 'warning' : 'error', text.length));
-    for (const w of doc.warnings) diagnostics.push(toDiagnostic(w, 'warning', text.length));
-    const [start, , end] = doc.range;
-    return { index, range: { start, end }, doc, hasErrors: doc.errors.some((e) => e.code !== 'DUPLICATE_KEY') };
-  });
-  return new Stream(text, documents, diagnostics);
+  return new Stream(text, documents, diagnostics, chunks);
+}
+
+interface ChunkParse {
+  readonly docs: readonly Document.Parsed[];
+  /** errors of a chunk with no document (only comments), which belong to no document */
+  readonly streamErrors: readonly YAMLError[];
+}
+
+function parseChunk(source: string): ChunkParse {
+  try {
+    const parsed = parseAllDocuments(source, { prettyErrors: false });
+    return 'empty' in parsed ? { docs: [], streamErrors: parsed.errors } : { docs: [...parsed], streamErrors: [] };
+  } catch (err) {
+    // The yaml package is not supposed to throw; if it does, the chunk gets one diagnostic instead of a crash.
+    const error = { message: `YAML parser failed: ${String(err)}`, code: 'IMPOSSIBLE', pos: [0, 0] } as unknown as YAMLError;
+    return { docs: [], streamErrors: [error] };
+  }
+}
+
+/**
+ * [start, end) of each chunk: a new chunk at every line that starts a document (`---` then a space, tab, line break
+ * or the end). Leading comment-only text stays with the first document, as in a whole-stream parse. A stream with
+ * directives (`%YAML`, `%TAG`) is one chunk: directives apply to the document that follows them.
+ */
+export function chunkBounds(text: string): [number, number][] {
+  if (/^%/m.test(text)) return [[0, text.length]];
+  const starts = [0];
+  for (let i = text.indexOf('---'); i >= 0; i = text.indexOf('---', i + 3)) {
+    if (i > 0 && text.charCodeAt(i - 1) !== 10) continue;
+    const next = text.charCodeAt(i + 3);
+    if (!(Number.isNaN(next) || next === 32 || next === 9 || next === 10 || next === 13)) continue;
+    if (i > 0 && (starts.length > 1 || hasContent(text, 0, i))) starts.push(i);
+  }
+  return starts.map((s, k) => [s, k + 1 < starts.length ? starts[k + 1] : text.length]);
+}
+
+/** Anything but blank lines and comments in text[from, to)? */
+function hasContent(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; ) {
+    const eol = text.indexOf('\n', i);
+    const lineEnd = eol < 0 || eol > to ? to : eol;
+    const line = text.slice(i, lineEnd).trim();
+    if (line !== '' && !line.startsWith('#')) return true;
+    i = lineEnd + 1;
+  }
+  return false;
 }
 
 class Stream implements YamlStream {
@@ -61,6 +113,8 @@ class Stream implements YamlStream {
     readonly text: string,
     readonly documents: readonly YamlDocument[],
     readonly diagnostics: readonly SyntaxDiagnostic[],
+    /** parses by chunk text, for the next version of this text */
+    readonly chunks: ReadonlyMap<string, ChunkParse>,
   ) {}
 
   get comments(): readonly YamlComment[] {
@@ -69,9 +123,9 @@ class Stream implements YamlStream {
   }
 }
 
-function toDiagnostic(e: YAMLError, severity: 'error' | 'warning', textLength: number): SyntaxDiagnostic {
-  const start = Math.min(Math.max(0, e.pos[0]), textLength);
-  const end = Math.min(Math.max(start, e.pos[1]), textLength);
+function toDiagnostic(e: YAMLError, severity: 'error' | 'warning', base: number, textLength: number): SyntaxDiagnostic {
+  const start = Math.min(Math.max(0, base + e.pos[0]), textLength);
+  const end = Math.min(Math.max(start, base + e.pos[1]), textLength);
   return { message: `${e.message} (${e.code})`, range: { start, end }, severity };
 }
 
