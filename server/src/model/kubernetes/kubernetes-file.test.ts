@@ -140,3 +140,24 @@ test('parsing never throws on any prefix of a manifest', () => {
     for (const o of f.objects) assert.ok(o.source.range.end <= i);
   }
 });
+
+test('the next version of a file reuses the objects of unchanged documents at unchanged offsets', () => {
+  const doc = (name: string) => `---\napiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: ${name}\n`;
+  const v1 = parseKubernetesFile('sa.yaml', doc('a') + doc('b') + doc('c'));
+  // same length: only the middle document is new
+  const v2 = parseKubernetesFile('sa.yaml', doc('a') + doc('x') + doc('c'), v1);
+  assert.equal(v2.objects[0], v1.objects[0]);
+  assert.notEqual(v2.objects[1], v1.objects[1]);
+  assert.equal(v2.objects[1].name, 'x');
+  assert.equal(v2.objects[2], v1.objects[2]);
+  // a longer middle document shifts the last one: it gets new objects with the new ranges
+  const text3 = doc('a') + doc('longer') + doc('c');
+  const v3 = parseKubernetesFile('sa.yaml', text3, v2);
+  assert.equal(v3.objects[0], v1.objects[0]);
+  assert.notEqual(v3.objects[2], v2.objects[2]);
+  const nameRange = v3.objects[2].metadata?.entry('name')?.value.range;
+  assert.ok(nameRange);
+  assert.equal(text3.slice(nameRange.start, nameRange.end), 'c');
+  // a different file never shares objects
+  assert.notEqual(parseKubernetesFile('other.yaml', text3, v3).objects[0], v3.objects[0]);
+});

@@ -66,29 +66,44 @@ function silent(path: string, kind: KubernetesFileKind, stream: YamlStream | und
   return { path, kind, objects: [], diagnostics: [], documents: stream?.documents ?? [], get comments() { return stream?.comments ?? []; } };
 }
 
+// A reused document (same chunk text) at the same offset and position in a file of the same name has the same
+// objects: views are pure over node, chunk text and offset. Documents after an edit that changed the length get new ones.
+const objectsByDoc = new WeakMap<object, { readonly path: string; readonly base: number; readonly index: number; readonly objects: readonly K8sObject[] }>();
+
 function collectObjects(path: string, stream: YamlStream): K8sObject[] {
   const out: K8sObject[] = [];
   for (const d of stream.documents) {
-    const contents = d.doc.contents;
-    if (!isMap(contents)) continue;
-    const ctx: YamlContext = { text: stream.text, base: d.base, resolveAlias: (n) => resolveAlias(d, n) };
-    const root = asMap(yamlValue(contents, ctx, d.range));
-    if (!root) continue;
-    const source = { file: path, docIndex: d.index, range: d.range, origin: 'yaml' as const };
-    const obj = objectFromRoot(root, source);
-    if (!obj) continue;
-    // `kind: List` (kubectl get -o yaml) carries the real objects in items[].
-    if (obj.kind === 'List' || (obj.kind.endsWith('List') && obj.apiVersion === 'v1')) {
-      for (const item of asSeq(root.get('items'))?.items ?? []) {
-        const m = asMap(item);
-        const inner = m && objectFromRoot(m, { ...source, range: m.range });
-        if (inner) out.push(inner);
-      }
+    const prior = objectsByDoc.get(d.doc);
+    if (prior && prior.path === path && prior.base === d.base && prior.index === d.index) {
+      out.push(...prior.objects);
       continue;
     }
-    out.push(obj);
+    const first = out.length;
+    collectDocument(path, d, out);
+    objectsByDoc.set(d.doc, { path, base: d.base, index: d.index, objects: out.slice(first) });
   }
   return out;
+}
+
+function collectDocument(path: string, d: YamlDocument, out: K8sObject[]): void {
+  const contents = d.doc.contents;
+  if (!isMap(contents)) return;
+  const ctx: YamlContext = { text: d.source, base: d.base, resolveAlias: (n) => resolveAlias(d, n) };
+  const root = asMap(yamlValue(contents, ctx, d.range));
+  if (!root) return;
+  const source = { file: path, docIndex: d.index, range: d.range, origin: 'yaml' as const };
+  const obj = objectFromRoot(root, source);
+  if (!obj) return;
+  // `kind: List` (kubectl get -o yaml) carries the real objects in items[].
+  if (obj.kind === 'List' || (obj.kind.endsWith('List') && obj.apiVersion === 'v1')) {
+    for (const item of asSeq(root.get('items'))?.items ?? []) {
+      const m = asMap(item);
+      const inner = m && objectFromRoot(m, { ...source, range: m.range });
+      if (inner) out.push(inner);
+    }
+    return;
+  }
+  out.push(obj);
 }
 
 function resolveAlias(d: YamlDocument, node: unknown): ReturnType<YamlContext['resolveAlias']> {

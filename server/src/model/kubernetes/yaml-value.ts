@@ -11,8 +11,9 @@ import { K_VALUE_BRAND, kUnknown } from './plain-value';
 
 /** What the views need besides the node: the file text (for offset maps) and alias resolution. */
 export interface YamlContext {
+  /** the text the nodes were parsed from (the document's chunk); node ranges are offsets into it */
   readonly text: string;
-  /** offset of the node ranges' origin in `text` (documents are parsed in chunks) */
+  /** offset of `text` in the file: views report `base + node range` */
   readonly base: number;
   resolveAlias(node: YamlNode): YamlNode | undefined;
 }
@@ -37,11 +38,11 @@ function rangeOf(node: { range?: [number, number, number] | null }, fallback: Te
 
 /** Block collections end after their last line break; squiggles should stop at the last character. */
 function trimmedRangeOf(node: { range?: [number, number, number] | null }, ctx: YamlContext): TextRange {
-  const text = ctx.text;
-  const r = rangeOf(node, { start: ctx.base, end: ctx.base }, ctx.base);
-  let end = r.end;
-  while (end > r.start && isBlank(text.charCodeAt(end - 1))) end--;
-  return { start: r.start, end };
+  const r = node.range;
+  if (!r) return { start: ctx.base, end: ctx.base };
+  let end = r[1];
+  while (end > r[0] && isBlank(ctx.text.charCodeAt(end - 1))) end--;
+  return { start: ctx.base + r[0], end: ctx.base + end };
 }
 
 function isBlank(c: number): boolean {
@@ -73,13 +74,21 @@ class ScalarView implements KScalar {
   }
 
   get contentStart(): number | undefined {
-    return this.style === 'literal' || this.style === 'folded' ? blockContentStart(this.ctx.text, this.range) : undefined;
+    if (this.style !== 'literal' && this.style !== 'folded') return undefined;
+    const start = blockContentStart(this.ctx.text, this.local());
+    return start === undefined ? undefined : this.ctx.base + start;
   }
 
   mapRange(decoded: TextRange): TextRange {
     if (typeof this.value !== 'string' || this.style === 'none') return this.range;
-    this.mapper ??= scalarSourceMapper(this.ctx.text, this.range, this.value, this.style);
-    return this.mapper(decoded);
+    this.mapper ??= scalarSourceMapper(this.ctx.text, this.local(), this.value, this.style);
+    const r = this.mapper(decoded);
+    return { start: this.ctx.base + r.start, end: this.ctx.base + r.end };
+  }
+
+  /** the range in the chunk text the node was parsed from */
+  private local(): TextRange {
+    return { start: this.range.start - this.ctx.base, end: this.range.end - this.ctx.base };
   }
 }
 
@@ -88,6 +97,7 @@ class MapView implements KMap {
   readonly kind = 'map';
   readonly range: TextRange;
   private cached: KEntry[] | undefined;
+  private byKey: Map<string, KEntry> | undefined;
 
   constructor(private readonly node: YamlMap, private readonly ctx: YamlContext) {
     this.range = trimmedRangeOf(node, ctx);
@@ -99,8 +109,13 @@ class MapView implements KMap {
   }
 
   entry(key: string): KEntry | undefined {
-    // Entries are built once per map (children stay lazy), so repeated look-ups return the same views.
-    return this.entries.find((e) => e.key === key);
+    // Entries are built once per map (children stay lazy), so repeated look-ups return the same views. The first of
+    // duplicate keys wins, as in a linear search.
+    if (!this.byKey) {
+      this.byKey = new Map();
+      for (const e of this.entries) if (!this.byKey.has(e.key)) this.byKey.set(e.key, e);
+    }
+    return this.byKey.get(key);
   }
 
   get(key: string): KValue | undefined {

@@ -16,6 +16,8 @@ export interface YamlDocument {
   readonly doc: Document.Parsed;
   /** offset of the parsed chunk in the stream's text: add it to every node range of `doc` */
   readonly base: number;
+  /** the chunk's text, which `doc`'s node ranges index */
+  readonly source: string;
   readonly hasErrors: boolean;
 }
 
@@ -46,7 +48,7 @@ export function parseYaml(text: string, previous?: YamlStream): YamlStream {
   const diagnostics: SyntaxDiagnostic[] = [];
   for (const [start, end] of chunkBounds(text)) {
     const source = text.slice(start, end);
-    const chunk = chunks.get(source) ?? reuse?.get(source) ?? parseChunk(source);
+    const chunk = chunks.get(source) ?? reuse?.get(source) ?? parseChunk(start === 0 && end === text.length ? text : ownCopy(source));
     chunks.set(source, chunk);
     for (const e of chunk.streamErrors) diagnostics.push(toDiagnostic(e, 'error', start, text.length));
     for (const doc of chunk.docs) {
@@ -55,13 +57,15 @@ export function parseYaml(text: string, previous?: YamlStream): YamlStream {
       for (const w of doc.warnings) diagnostics.push(toDiagnostic(w, 'warning', start, text.length));
       const [docStart, , docEnd] = doc.range;
       const hasErrors = doc.errors.some((e) => e.code !== 'DUPLICATE_KEY');
-      documents.push({ index: documents.length, range: { start: start + docStart, end: start + docEnd }, doc, base: start, hasErrors });
+      const range = { start: start + docStart, end: start + docEnd };
+      documents.push({ index: documents.length, range, doc, base: start, source: chunk.source, hasErrors });
     }
   }
   return new Stream(text, documents, diagnostics, chunks);
 }
 
 interface ChunkParse {
+  readonly source: string;
   readonly docs: readonly Document.Parsed[];
   /** errors of a chunk with no document (only comments), which belong to no document */
   readonly streamErrors: readonly YAMLError[];
@@ -70,12 +74,21 @@ interface ChunkParse {
 function parseChunk(source: string): ChunkParse {
   try {
     const parsed = parseAllDocuments(source, { prettyErrors: false });
-    return 'empty' in parsed ? { docs: [], streamErrors: parsed.errors } : { docs: [...parsed], streamErrors: [] };
+    return 'empty' in parsed ? { source, docs: [], streamErrors: parsed.errors } : { source, docs: [...parsed], streamErrors: [] };
   } catch (err) {
     // The yaml package is not supposed to throw; if it does, the chunk gets one diagnostic instead of a crash.
     const error = { message: `YAML parser failed: ${String(err)}`, code: 'IMPOSSIBLE', pos: [0, 0] } as unknown as YAMLError;
-    return { docs: [], streamErrors: [error] };
+    return { source, docs: [], streamErrors: [error] };
   }
+}
+
+/**
+ * A copy of a chunk that does not share memory with the file's text. A substring may point into its parent string
+ * (V8 sliced strings), and the parsed nodes keep substrings of the chunk: without the copy, every document reused
+ * across edits would keep the whole text of the version it was parsed from alive.
+ */
+function ownCopy(s: string): string {
+  return Buffer.from(s, 'utf16le').toString('utf16le');
 }
 
 /**
