@@ -1,4 +1,5 @@
-import { CST, Lexer, parseAllDocuments, type Document, type YAMLError } from 'yaml';
+import { CST, Lexer, parseAllDocuments, type Node as YamlNodeType, type YAMLError, type YAMLWarning } from 'yaml';
+import { readBlockDocument } from './block-reader';
 import type { TextRange } from '../../text/text-range';
 import type { SyntaxDiagnostic } from '../syntax-diagnostic';
 
@@ -8,12 +9,22 @@ import type { SyntaxDiagnostic } from '../syntax-diagnostic';
 export type { Node as YamlNode, Scalar as YamlScalar, YAMLMap as YamlMap, YAMLSeq as YamlSeq, Pair as YamlPair } from 'yaml';
 export { isAlias, isMap, isPair, isScalar, isSeq } from 'yaml';
 
+/** What is read of a parsed document: the yaml package's Document.Parsed, or a document the block reader built. */
+export interface ParsedDocument {
+  /** null for an empty document */
+  readonly contents: YamlNodeType | null;
+  readonly errors: readonly YAMLError[];
+  readonly warnings: readonly YAMLWarning[];
+  /** [first token, contents end, document end] */
+  readonly range: readonly [number, number, number];
+}
+
 export interface YamlDocument {
   readonly index: number;
   /** from the document's first token to its end (incl. the `---` marker when present) */
   readonly range: TextRange;
   /** the composed document; `contents` is null for an empty document. Its node ranges are relative to `base`. */
-  readonly doc: Document.Parsed;
+  readonly doc: ParsedDocument;
   /** offset of the parsed chunk in the stream's text: add it to every node range of `doc` */
   readonly base: number;
   /** the chunk's text, which `doc`'s node ranges index */
@@ -66,13 +77,18 @@ export function parseYaml(text: string, previous?: YamlStream): YamlStream {
 
 interface ChunkParse {
   readonly source: string;
-  readonly docs: readonly Document.Parsed[];
+  readonly docs: readonly ParsedDocument[];
   /** errors of a chunk with no document (only comments), which belong to no document */
   readonly streamErrors: readonly YAMLError[];
 }
 
+const NO_ERRORS: readonly never[] = Object.freeze([]);
+
 function parseChunk(source: string): ChunkParse {
   try {
+    // Plain block YAML (most manifests) is read directly; the yaml package composes everything else.
+    const fast = readBlockDocument(source);
+    if (fast) return { source, docs: [{ contents: fast.contents, errors: NO_ERRORS, warnings: NO_ERRORS, range: fast.range }], streamErrors: [] };
     const parsed = parseAllDocuments(source, { prettyErrors: false });
     return 'empty' in parsed ? { source, docs: [], streamErrors: parsed.errors } : { source, docs: [...parsed], streamErrors: [] };
   } catch (err) {

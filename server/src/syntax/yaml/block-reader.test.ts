@@ -1,0 +1,67 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseAllDocuments } from 'yaml';
+import { readBlockDocument } from './block-reader';
+import { yamlNodeDiff } from './yaml-node-diff';
+
+// The block reader must build exactly what the yaml package composes, or give up.
+
+function assertSameAsYamlPackage(src: string): void {
+  const fast = readBlockDocument(src);
+  assert.ok(fast, `expected the block reader to read ${JSON.stringify(src)}`);
+  const ref = [...parseAllDocuments(src)];
+  assert.equal(ref.length, 1);
+  assert.deepEqual(ref[0].errors, []);
+  assert.equal(fast.range[0], ref[0].range[0], 'document start');
+  assert.equal(fast.range[2], ref[0].range[2], 'document end');
+  assert.equal(yamlNodeDiff(fast.contents, ref[0].contents), undefined, JSON.stringify(src));
+}
+
+const SAME = [
+  'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: coredns-custom\n  namespace: kube-system\ndata:\n  a.server: |\n    example.com:53 {\n        forward . 10.0.0.4\n    }\n',
+  '---\nkind: Pod\nspec:\n  containers:\n  - name: web\n    image: "nginx:1.25"\n    args: [ ]\n    env: {}\n',
+  '# head\n---\na: 1\nb: 0x1F\nc: 1e3\nd: .inf\ne: ~\nf: True\ng: "yes"\nh: \'it\'\'s\'\ni: 012\nj: -1\nk: --flag\n',
+  'a:\nb:   # nothing\nc: x # trailing\n  # deeper comment\nd: http://x:80/y\n',
+  'env:\n- name: G\n  value: dns\n  # c1\n  # c2\nports: 1\n',
+  'x:\n  env:\n  - name: G\n    value: dns\n    # c1\n\n  ports: 1\n',
+  'roleRef:\n  kind: ClusterRole\nsubjects:\n- kind: Group\n  name: system:nodes\n#EOF\n',
+  'a: |-\n  x\n\n  y\n\nb: |+\n  z\n\n\nc: |\nd: "tab\\there \\"q\\" \\\\"\n',
+  '- a\n-   b\n- "c"\n-\n- k: v\n  l:\n    - 1\n    - 2\n',
+  'key with spaces: v\nport: 8080\n',
+];
+
+test('reads plain block YAML exactly as the yaml package composes it', () => {
+  for (const src of SAME) assertSameAsYamlPackage(src);
+});
+
+const GIVE_UP = [
+  ['anchors and aliases', 'a: &x 1\nb: *x\n'],
+  ['tags', 'a: !!str 1\n'],
+  ['flow content', 'a: [1, 2]\n'],
+  ['folded scalars', 'a: >\n  x\n'],
+  ['multi-line plain scalars', 'a: one\n  two\n'],
+  ['multi-line quoted scalars', 'a: "one\n  two"\n'],
+  ['quoted keys', '"a": 1\n'],
+  ['tabs', 'a:\tb\n'],
+  ['CRLF', 'a: 1\r\n'],
+  ['duplicate keys', 'a: 1\na: 2\n'],
+  ['content after ---', '--- a\n'],
+  ['empty documents', '# only a comment\n'],
+  ['bad indentation', 'a:\n  b: 1\n c: 2\n'],
+  ['nested mapping on one line', 'a: b: c\n'],
+  ['explicit keys', '? a\n: b\n'],
+  ['document end markers', 'a: 1\n...\n'],
+  ['\\x escapes', 'a: "\\x41"\n'],
+];
+
+test('gives up on everything outside the subset, for the yaml package to compose', () => {
+  for (const [what, src] of GIVE_UP) assert.equal(readBlockDocument(src), undefined, what);
+});
+
+test('never throws on a prefix of a manifest', () => {
+  const src = SAME.join('---\n');
+  for (let i = 0; i <= src.length; i++) {
+    const fast = readBlockDocument(src.slice(0, i));
+    if (fast) assertSameAsYamlPackage(src.slice(0, i));
+  }
+});

@@ -1,0 +1,45 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseAllDocuments } from 'yaml';
+import { chunkBounds } from '../../server/src/syntax/yaml/parse-yaml';
+import { readBlockDocument } from '../../server/src/syntax/yaml/block-reader';
+import { yamlNodeDiff } from '../../server/src/syntax/yaml/yaml-node-diff';
+import { corpusFiles, corpusRoot, readCorpus } from './corpus-files';
+
+// Every corpus YAML document the block reader accepts must be exactly what the yaml package composes: same node
+// kinds, values, styles and ranges, no errors. It may give up on anything; it may never differ.
+
+const isYaml = (n: string): boolean => /\.ya?ml$/.test(n);
+
+test('the block reader agrees with the yaml package on every corpus document it reads', (t) => {
+  if (!corpusRoot) return t.skip('corpus absent: ../shared/corpus not found beside the repo');
+  const files = [...corpusFiles('k8s', isYaml), ...corpusFiles('helm', isYaml)];
+  let chunks = 0;
+  let read = 0;
+  let bytes = 0;
+  let readBytes = 0;
+  const problems: string[] = [];
+  for (const rel of files) {
+    const text = readCorpus(rel);
+    for (const [start, end] of chunkBounds(text)) {
+      const src = text.slice(start, end);
+      chunks++;
+      bytes += src.length;
+      const fast = readBlockDocument(src);
+      if (!fast) continue;
+      read++;
+      readBytes += src.length;
+      const ref = [...parseAllDocuments(src)];
+      const problem =
+        ref.length !== 1 ? `${ref.length} documents`
+        : ref[0].errors.length + ref[0].warnings.length > 0 ? `yaml reports ${[...ref[0].errors, ...ref[0].warnings].map((e) => e.code)}`
+        : ref[0].range[0] !== fast.range[0] || ref[0].range[2] !== fast.range[2] ? `document range ${fast.range} vs ${ref[0].range}`
+        : yamlNodeDiff(fast.contents, ref[0].contents);
+      if (problem) problems.push(`${rel} @${start}: ${problem}`);
+    }
+  }
+  assert.deepEqual(problems.slice(0, 20), []);
+  // not a target, a guard: the reader must keep covering the bulk of plain manifests
+  t.diagnostic(`block reader read ${read} of ${chunks} documents, ${((100 * readBytes) / bytes).toFixed(1)}% of ${bytes} bytes`);
+  assert.ok(read / chunks > 0.6, `read only ${read} of ${chunks} documents`);
+});
