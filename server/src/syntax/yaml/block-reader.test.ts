@@ -28,6 +28,9 @@ const SAME = [
   'a: |-\n  x\n\n  y\n\nb: |+\n  z\n\n\nc: |\nd: "tab\\there \\"q\\" \\\\"\n',
   '- a\n-   b\n- "c"\n-\n- k: v\n  l:\n    - 1\n    - 2\n',
   'key with spaces: v\nport: 8080\n',
+  '"kubernetes.io/os": linux\n\'c\'  : 2\nrules:\n- apiGroups: [""]\n  verbs: ["get", list ,1,]\n  x: [ a ]  # c\n',
+  'description: one\n  two\n\n  three\nz: 1\n',
+  'a: "one\n  two \n\n   three\\\n four"\nb: \'x\n  y\'\n',
 ];
 
 test('reads plain block YAML exactly as the yaml package composes it', () => {
@@ -37,11 +40,12 @@ test('reads plain block YAML exactly as the yaml package composes it', () => {
 const GIVE_UP = [
   ['anchors and aliases', 'a: &x 1\nb: *x\n'],
   ['tags', 'a: !!str 1\n'],
-  ['flow content', 'a: [1, 2]\n'],
+  ['flow mappings', 'a: {b: 1}\n'],
+  ['nested flow sequences', 'a: [[1]]\n'],
   ['folded scalars', 'a: >\n  x\n'],
-  ['multi-line plain scalars', 'a: one\n  two\n'],
-  ['multi-line quoted scalars', 'a: "one\n  two"\n'],
-  ['quoted keys', '"a": 1\n'],
+  ['multi-line quoted keys', '"a\n b": 1\n'],
+  ['quoted scalars continued at the key\'s indentation', 'a: "one\ntwo"\n'],
+  ['a line after a comment continuing a plain scalar', 'a: one # c\n  two\n'],
   ['tabs', 'a:\tb\n'],
   ['CRLF', 'a: 1\r\n'],
   ['duplicate keys', 'a: 1\na: 2\n'],

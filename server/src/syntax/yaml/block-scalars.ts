@@ -1,0 +1,199 @@
+import { Scalar, Schema } from 'yaml';
+
+// Scalar pieces of the block reader (block-reader.ts): plain-scalar resolution through the yaml package's core
+// schema, quoted scalars (with line folding), and one-line flow sequences of scalars. Each returns undefined where
+// the yaml package would do something these functions do not model, and the reader then gives the chunk up.
+
+const SPACE = 32;
+const NL = 10;
+
+/** Thrown inside the reader where the yaml package must compose the chunk; caught by readBlockDocument. */
+export const GIVE_UP: unique symbol = Symbol('give up');
+
+// Plain scalars resolve through the yaml package's own core-schema tags, so `0x1F`, `1e3`, `~` or `True` get exactly
+// the values the yaml package gives them.
+const scalarTags = new Schema({}).tags.filter(
+  (t): t is typeof t & { test: RegExp; resolve: (s: string, onError: (m: string) => void, o: object) => unknown } =>
+    !!t.default && 'test' in t && t.test instanceof RegExp,
+);
+const RESOLVE_OPTIONS = { intAsBigInt: false };
+
+/** The value of a plain scalar; undefined when the tag reports a problem. */
+export function resolvePlain(text: string): { value: unknown } | undefined {
+  for (const tag of scalarTags) {
+    if (!tag.test.test(text)) continue;
+    let failed = false;
+    const value = tag.resolve(text, () => (failed = true), RESOLVE_OPTIONS);
+    if (failed) return undefined;
+    return { value: value instanceof Scalar ? value.value : value }; // null and bool tags return a Scalar
+  }
+  return { value: text };
+}
+
+export function scalar(value: unknown, type: Scalar.Type, range: [number, number, number]): Scalar {
+  const s = new Scalar(value);
+  s.type = type;
+  s.range = range;
+  return s;
+}
+
+/** Can a plain scalar start with `c` (followed by `next`)? Not with an indicator, except `-?:` before a non-space. */
+export function canStartPlain(c: number, next: number): boolean {
+  if (c === 45 || c === 63 || c === 58) return next !== SPACE && next !== NL && !Number.isNaN(next);
+  return !(c === 44 || c === 91 || c === 93 || c === 123 || c === 125 || c === 35 || c === 38 || c === 42 || c === 33 ||
+    c === 124 || c === 62 || c === 39 || c === 34 || c === 37 || c === 64 || c === 96 || c === SPACE || c === NL || Number.isNaN(c));
+}
+
+const ESCAPES: Record<number, string> = { 48: '\0', 97: '\x07', 98: '\b', 116: '\t', 110: '\n', 118: '\v', 102: '\f', 114: '\r', 101: '\x1b', 32: ' ', 34: '"', 47: '/', 92: '\\' };
+
+/**
+ * A quoted scalar starting at the quote `at`: its value and the offset after the closing quote. With `indent` >= 0
+ * it may span lines, folded as YAML folds flow scalars, each continuation line indented more than `indent`;
+ * with `indent` < 0 it must close on its line.
+ */
+export function scanQuoted(src: string, at: number, indent: number): { value: string; end: number } | undefined {
+  const quote = src.charCodeAt(at);
+  const double = quote === 34;
+  let value = '';
+  let from = at + 1;
+  for (let i = from; i < src.length; i++) {
+    const ch = src.charCodeAt(i);
+    if (ch === quote) {
+      if (double || src.charCodeAt(i + 1) !== quote) return { value: value + src.slice(from, i), end: i + 1 };
+      value += src.slice(from, i + 1); // '' is one quote
+      from = ++i + 1;
+    } else if (double && ch === 92) {
+      const next = src.charCodeAt(i + 1);
+      if (next === NL) {
+        // an escaped line break joins the lines without a space
+        const cont = continuation(src, i + 1, indent);
+        if (!cont || cont.empty > 0) return undefined;
+        value += src.slice(from, i);
+        from = cont.at;
+        i = cont.at - 1;
+        continue;
+      }
+      const e = ESCAPES[next];
+      if (e === undefined) return undefined; // \x, \u, \N...: the yaml package decodes them
+      value += src.slice(from, i) + e;
+      from = ++i + 1;
+    } else if (ch === NL) {
+      const cont = continuation(src, i, indent);
+      if (!cont) return undefined;
+      value += trimEndSpaces(src.slice(from, i)) + (cont.empty > 0 ? '\n'.repeat(cont.empty) : ' ');
+      from = cont.at;
+      i = cont.at - 1;
+    }
+  }
+  return undefined;
+}
+
+/** After the line break at `nl`: empty lines skipped, the next line's first character (indented more than `indent`). */
+function continuation(src: string, nl: number, indent: number): { at: number; empty: number } | undefined {
+  if (indent < 0) return undefined;
+  let empty = 0;
+  let i = nl + 1;
+  for (;;) {
+    let j = i;
+    while (src.charCodeAt(j) === SPACE) j++;
+    if (j >= src.length) return undefined;
+    if (src.charCodeAt(j) !== NL) return j - i > indent ? { at: j, empty } : undefined;
+    empty++;
+    i = j + 1;
+  }
+}
+
+function trimEndSpaces(s: string): string {
+  let end = s.length;
+  while (end > 0 && s.charCodeAt(end - 1) === SPACE) end--;
+  return s.slice(0, end);
+}
+
+/** `[a, "b", 1]` on one line: scalar items only. Item ranges end at their last character. */
+export function scanFlowSequence(src: string, at: number, lineEnd: number): { items: Scalar[]; end: number } | undefined {
+  const items: Scalar[] = [];
+  let i = skip(src, at + 1, lineEnd);
+  for (;;) {
+    if (i >= lineEnd) return undefined;
+    const c = src.charCodeAt(i);
+    if (c === 93) return { items, end: i + 1 }; // ]
+    let item: Scalar;
+    if (c === 34 || c === 39) {
+      const q = scanQuoted(src, i, -1);
+      if (!q || q.end > lineEnd) return undefined;
+      item = scalar(q.value, c === 34 ? Scalar.QUOTE_DOUBLE : Scalar.QUOTE_SINGLE, [i, q.end, q.end]);
+      i = q.end;
+    } else {
+      if (!canStartPlain(c, src.charCodeAt(i + 1))) return undefined;
+      let end = i;
+      let j = i;
+      for (; j < lineEnd; j++) {
+        const ch = src.charCodeAt(j);
+        if (ch === 44 || ch === 93) break; // , ]
+        // flow indicators, `: ` (a pair) and ` #` (a comment) are beyond the subset
+        if (ch === 91 || ch === 123 || ch === 125 || (ch === 58 && !isPlainSafeAfterColon(src.charCodeAt(j + 1))) || (ch === 35 && src.charCodeAt(j - 1) === SPACE)) return undefined;
+        if (ch !== SPACE) end = j + 1;
+      }
+      const resolved = resolvePlain(src.slice(i, end));
+      if (!resolved) return undefined;
+      item = scalar(resolved.value, Scalar.PLAIN, [i, end, end]);
+      i = end;
+    }
+    items.push(item);
+    i = skip(src, i, lineEnd);
+    if (src.charCodeAt(i) === 44) i = skip(src, i + 1, lineEnd);
+    else if (src.charCodeAt(i) !== 93) return undefined;
+  }
+}
+
+function isPlainSafeAfterColon(next: number): boolean {
+  return !(next === SPACE || next === 44 || next === 91 || next === 93 || next === 123 || next === 125 || Number.isNaN(next));
+}
+
+function skip(src: string, i: number, lineEnd: number): number {
+  while (i < lineEnd && src.charCodeAt(i) === SPACE) i++;
+  return i;
+}
+
+/**
+ * A literal block scalar `|`, `|-` or `|+` at `at` whose header line ends at `headerEnd` (the line break or the
+ * end): content lines indented more than `indent`. Returns the value and where the scalar ends (a line start).
+ */
+export function scanLiteral(src: string, at: number, headerEnd: number, indent: number): { value: string; end: number } | undefined {
+  const h = src.charCodeAt(at + 1);
+  const chomp = h === 45 ? 'strip' : h === 43 ? 'keep' : 'clip';
+  const rest = skip(src, chomp === 'clip' ? at + 1 : at + 2, headerEnd);
+  if (rest < headerEnd && !(src.charCodeAt(rest) === 35 && src.charCodeAt(rest - 1) === SPACE)) return undefined; // indentation indicators...
+  const lines: string[] = [];
+  let contentIndent = -1;
+  let pos = headerEnd < src.length ? headerEnd + 1 : src.length;
+  let lastContentEnd = pos;
+  let blankRun = 0;
+  while (pos < src.length) {
+    const nl = src.indexOf('\n', pos);
+    const lineEnd = nl < 0 ? src.length : nl;
+    const next = nl < 0 ? src.length : nl + 1;
+    const lineIndent = skip(src, pos, lineEnd) - pos;
+    if (pos + lineIndent >= lineEnd) {
+      // a blank line; spaces beyond the content indentation would be content
+      if (contentIndent >= 0 ? lineIndent > contentIndent : lineIndent > 0) return undefined;
+      blankRun++;
+      pos = next;
+      continue;
+    }
+    if (contentIndent < 0) {
+      if (lineIndent <= indent) break;
+      contentIndent = lineIndent;
+    } else if (lineIndent < contentIndent) break;
+    for (; blankRun > 0; blankRun--) lines.push('');
+    lines.push(src.slice(pos + contentIndent, lineEnd));
+    pos = next;
+    lastContentEnd = pos;
+  }
+  if (lines.length === 0 && blankRun > 0) return undefined;
+  if (lastContentEnd === src.length && !src.endsWith('\n')) return undefined; // no final line break: chomping differs
+  let value = lines.join('\n');
+  if (chomp === 'keep') value += '\n'.repeat(lines.length > 0 ? blankRun + 1 : blankRun);
+  else if (chomp === 'clip' && lines.length > 0) value += '\n';
+  return { value, end: chomp === 'keep' ? pos : lastContentEnd };
+}
