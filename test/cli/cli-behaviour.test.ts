@@ -90,6 +90,17 @@ test('symlink loops, binary files and files over 10 MB are reported and skipped'
   assert.equal(r.stdout, 'No problems found in 2 files.\n');
 });
 
+test('symlinks to files and folders are followed once per real file', () => {
+  const outside = tempWorkspace({ 'shared/net.tf': 'locals {\n  a = 1\n}\n' });
+  const dir = tempWorkspace({ ...clean });
+  symlinkSync(join(outside, 'shared'), join(dir, 'linked'));
+  symlinkSync(join(dir, 'main.tf'), join(dir, 'again.tf'));
+  const r = cli(['.', '--format', 'json'], { cwd: dir, rules: registry });
+  assert.equal(r.code, 0, r.stderr);
+  // main.tf once (again.tf is the same file), plus the linked folder's file
+  assert.equal(JSON.parse(r.stdout).files, Object.keys(clean).length + 1);
+});
+
 // A fixable rule for the --fix tests: the registry may not hold one yet, and these tests are about the CLI.
 const acrPull = defineRule({
   code: 'AKS-TST-010', name: 'acr-typo', title: 't', severity: 'error', category: 'correctness', scope: 'file', fileKinds: ['terraform'],

@@ -1,4 +1,4 @@
-import { closeSync, existsSync, openSync, readFileSync, readSync, readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { closeSync, existsSync, fstatSync, openSync, readFileSync, readdirSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { CONFIG_FILE_NAME } from '../model/workspace-config';
 import { fileKindOf } from '../model/workspace-files';
@@ -33,53 +33,55 @@ export function isLintedFile(name: string): boolean {
   return kind !== 'other' && kind !== 'config';
 }
 
-/** Walks the given paths (files or folders), following symlinks once per real folder. */
+/**
+ * Walks the given paths (files or folders), following symlinks once per real folder. Plain entries are typed by
+ * readdir and read through one descriptor; only symlinks are stat'ed and resolved.
+ */
 export function loadFiles(paths: readonly string[], onProgress?: (count: number) => void): Loaded {
   const out: Loaded = { files: [], skipped: [], missing: [] };
   const seenDirs = new Set<string>();
   const seenFiles = new Set<string>();
-  const visitFile = (abs: string, st: Stats, explicit: boolean): void => {
+  const visitFile = (abs: string, real: string, explicit: boolean): void => {
     if (!isLintedFile(abs)) {
       if (explicit) out.skipped.push({ abs, reason: 'not a Terraform or YAML file' });
       return;
     }
-    const real = safeRealpath(abs) ?? abs;
     if (seenFiles.has(real)) return;
     seenFiles.add(real);
-    if (st.size > MAX_FILE_BYTES) return void out.skipped.push({ abs, reason: `larger than 10 MB (${st.size} bytes)` });
-    try {
-      if (isBinary(abs)) return void out.skipped.push({ abs, reason: 'binary file' });
-      const text = readFileSync(abs, 'utf8');
-      out.files.push({ abs, text });
-      onProgress?.(out.files.length);
-    } catch (err) {
-      out.skipped.push({ abs, reason: `unreadable (${errorCode(err)})` });
-    }
+    const read = readTextFile(abs);
+    if ('skip' in read) return void out.skipped.push({ abs, reason: read.skip });
+    out.files.push({ abs, text: read.text });
+    onProgress?.(out.files.length);
   };
-  const visitDir = (abs: string): void => {
-    const real = safeRealpath(abs);
-    if (real === undefined) return void out.skipped.push({ abs, reason: 'unresolvable symlink' });
+  const visitDir = (abs: string, real: string): void => {
     if (seenDirs.has(real)) return void out.skipped.push({ abs, reason: 'symlink loop or folder already visited' });
     seenDirs.add(real);
-    let names: string[];
+    let entries: Dirent[];
     try {
-      names = readdirSync(abs).sort();
+      entries = readdirSync(abs, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     } catch (err) {
       return void out.skipped.push({ abs, reason: `unreadable folder (${errorCode(err)})` });
     }
-    for (const name of names) {
-      const child = join(abs, name);
-      let st: Stats;
-      try {
-        st = statSync(child);
-      } catch (err) {
-        out.skipped.push({ abs: child, reason: errorCode(err) === 'ELOOP' ? 'symlink loop' : `unreadable (${errorCode(err)})` });
-        continue;
-      }
-      if (st.isDirectory()) {
-        if (!SKIP_DIRS.has(name)) visitDir(child);
-      } else if (st.isFile()) visitFile(child, st, false);
+    for (const entry of entries) {
+      const child = join(abs, entry.name);
+      if (entry.isDirectory()) {
+        if (!SKIP_DIRS.has(entry.name)) visitDir(child, join(real, entry.name));
+      } else if (entry.isFile()) visitFile(child, join(real, entry.name), false);
+      else if (entry.isSymbolicLink()) visitLink(child, entry.name);
     }
+  };
+  const visitLink = (abs: string, name: string): void => {
+    let st: Stats;
+    try {
+      st = statSync(abs);
+    } catch (err) {
+      return void out.skipped.push({ abs, reason: errorCode(err) === 'ELOOP' ? 'symlink loop' : `unreadable (${errorCode(err)})` });
+    }
+    const real = safeRealpath(abs);
+    if (real === undefined) return void out.skipped.push({ abs, reason: 'unresolvable symlink' });
+    if (st.isDirectory()) {
+      if (!SKIP_DIRS.has(name)) visitDir(abs, real);
+    } else if (st.isFile()) visitFile(abs, real, false);
   };
   for (const p of paths) {
     const abs = resolve(p);
@@ -91,10 +93,33 @@ export function loadFiles(paths: readonly string[], onProgress?: (count: number)
       else out.missing.push(p);
       continue;
     }
-    if (st.isDirectory()) visitDir(abs);
-    else visitFile(abs, st, true);
+    const real = safeRealpath(abs);
+    if (real === undefined) out.skipped.push({ abs, reason: 'unresolvable symlink' });
+    else if (st.isDirectory()) visitDir(abs, real);
+    else visitFile(abs, real, true);
   }
   return out;
+}
+
+/** A file's text, or why it is skipped: over 10 MB, binary (a NUL byte in its first 8,000 bytes) or unreadable. */
+function readTextFile(abs: string): { text: string } | { skip: string } {
+  let fd: number;
+  try {
+    fd = openSync(abs, 'r');
+  } catch (err) {
+    return { skip: `unreadable (${errorCode(err)})` };
+  }
+  try {
+    const size = fstatSync(fd).size;
+    if (size > MAX_FILE_BYTES) return { skip: `larger than 10 MB (${size} bytes)` };
+    const bytes = readFileSync(fd);
+    if (bytes.subarray(0, 8000).includes(0)) return { skip: 'binary file' };
+    return { text: bytes.toString('utf8') };
+  } catch (err) {
+    return { skip: `unreadable (${errorCode(err)})` };
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** The nearest .aks-lint.yaml in `start` (a folder or a file's folder) or above it. */
@@ -133,17 +158,6 @@ export function commonFolder(absPaths: readonly string[]): string {
 /** Posix path of `abs` relative to `root`. */
 export function toPosixRelative(root: string, abs: string): string {
   return relative(root, abs).split(sep).join('/');
-}
-
-function isBinary(abs: string): boolean {
-  const fd = openSync(abs, 'r');
-  try {
-    const buf = Buffer.alloc(8000);
-    const n = readSync(fd, buf, 0, buf.length, 0);
-    return buf.subarray(0, n).includes(0);
-  } finally {
-    closeSync(fd);
-  }
 }
 
 function safeRealpath(p: string): string | undefined {
