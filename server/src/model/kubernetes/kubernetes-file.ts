@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, parseYaml, type YamlComment, type YamlDocument, type YamlStream } from '../../syntax/yaml/parse-yaml';
+import { parseYaml, type YamlComment, type YamlDocument, type YamlStream, type YNode } from '../../syntax/yaml/parse-yaml';
 import type { SyntaxDiagnostic } from '../../syntax/syntax-diagnostic';
 import { asMap, asSeq } from './k-value';
 import { objectFromRoot, type K8sObject } from './object';
@@ -87,8 +87,8 @@ function collectObjects(path: string, stream: YamlStream): K8sObject[] {
 
 function collectDocument(path: string, d: YamlDocument, out: K8sObject[]): void {
   const contents = d.doc.contents;
-  if (!isMap(contents)) return;
-  const ctx: YamlContext = { text: d.source, base: d.base, resolveAlias: (n) => resolveAlias(d, n) };
+  if (contents?.kind !== 'map') return;
+  const ctx: YamlContext = { text: d.source, base: d.base };
   const root = asMap(yamlValue(contents, ctx, d.range));
   if (!root) return;
   const source = { file: path, docIndex: d.index, range: d.range, origin: 'yaml' as const };
@@ -106,23 +106,14 @@ function collectDocument(path: string, d: YamlDocument, out: K8sObject[]): void 
   out.push(obj);
 }
 
-function resolveAlias(d: YamlDocument, node: unknown): ReturnType<YamlContext['resolveAlias']> {
-  try {
-    return (node as { resolve(doc: unknown): ReturnType<YamlContext['resolveAlias']> }).resolve(d.doc);
-  } catch {
-    return undefined;
-  }
-}
-
 /** True when some `{{` (outside comments) lies outside quoted and block scalars. */
 function hasTemplateOutsideStrings(stream: YamlStream): boolean {
   const blocks: [number, number][] = [];
-  const visit = (node: unknown, base: number): void => {
-    if (isScalar(node)) {
-      if (node.type !== 'PLAIN' && node.range) blocks.push([base + node.range[0], base + node.range[1]]);
-    } else if (isMap(node)) {
-      for (const p of node.items) { visit(p.key, base); visit(p.value, base); }
-    } else if (isSeq(node)) for (const item of node.items) visit(item, base);
+  const visit = (node: YNode | null, base: number): void => {
+    if (node?.kind === 'scalar') {
+      if (node.style !== 'PLAIN') blocks.push([base + node.start, base + node.end]);
+    } else if (node?.kind === 'map') for (const n of node.entries) visit(n, base);
+    else if (node?.kind === 'seq') for (const item of node.items) visit(item, base);
   };
   for (const d of stream.documents) visit(d.doc.contents, d.base);
   const text = stream.text;

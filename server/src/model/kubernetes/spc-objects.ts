@@ -87,7 +87,7 @@ function parseInner(text: string, toSource: MapFn, problems: SpcProblem[]): KVal
   }
   const doc = stream.documents[0];
   if (!doc || doc.hasErrors || !doc.doc.contents) return undefined;
-  return yamlValue(doc.doc.contents, { text: doc.source, base: doc.base, resolveAlias: () => undefined }, doc.range);
+  return yamlValue(doc.doc.contents, { text: doc.source, base: doc.base }, doc.range);
 }
 
 function toField(key: string, keyRange: TextRange, v: KValue, toSource: MapFn): SpcObjectField {

@@ -1,48 +1,44 @@
-import {
-  isAlias, isMap, isScalar, isSeq,
-  type YamlMap, type YamlNode, type YamlScalar, type YamlSeq,
-} from '../../syntax/yaml/parse-yaml';
+import type { YMap, YNode, YScalar, YSeq } from '../../syntax/yaml/parse-yaml';
 import { blockContentStart, scalarSourceMapper, type SourceScalarStyle } from '../../syntax/yaml/scalar-source-map';
 import type { TextRange } from '../../text/text-range';
 import type { KEntry, KMap, KScalar, KSeq, KValue, ScalarStyle } from './k-value';
 import { K_VALUE_BRAND, kUnknown } from './plain-value';
 
-// Lazy KValue views over composed yaml nodes: nothing is decoded or copied until a rule asks for it.
+// Lazy KValue views over the YAML tree: nothing is decoded or copied until a rule asks for it.
 
-/** What the views need besides the node: the file text (for offset maps) and alias resolution. */
+/** What the views need besides the node: the text the offsets index. */
 export interface YamlContext {
-  /** the text the nodes were parsed from (the document's chunk); node ranges are offsets into it */
+  /** the text the nodes were parsed from (the document's chunk); node offsets index it */
   readonly text: string;
-  /** offset of `text` in the file: views report `base + node range` */
+  /** offset of `text` in the file: views report `base + node offset` */
   readonly base: number;
-  resolveAlias(node: YamlNode): YamlNode | undefined;
 }
 
-export function yamlValue(node: unknown, ctx: YamlContext, fallback: TextRange, depth = 0): KValue {
-  if (isScalar(node)) return new ScalarView(node, ctx);
-  if (isMap(node)) return new MapView(node, ctx);
-  if (isSeq(node)) return new SeqView(node, ctx);
-  if (isAlias(node)) {
-    const target = depth < 8 ? ctx.resolveAlias(node) : undefined;
-    const own = rangeOf(node, fallback, ctx.base);
-    return target ? yamlValue(target, ctx, own, depth + 1) : kUnknown(own, 'unresolved YAML alias');
+export function yamlValue(node: YNode | null | undefined, ctx: YamlContext, fallback: TextRange, depth = 0): KValue {
+  if (!node) return nullScalar(fallback); // a missing node gets a zero-width null
+  switch (node.kind) {
+    case 'scalar':
+      return new ScalarView(node, ctx);
+    case 'map':
+      return new MapView(node, ctx);
+    case 'seq':
+      return new SeqView(node, ctx);
+    case 'alias': {
+      const own = rangeOf(node, ctx.base);
+      return node.target && depth < 8 ? yamlValue(node.target, ctx, own, depth + 1) : kUnknown(own, 'unresolved YAML alias');
+    }
   }
-  // `key:` with nothing after it composes to an empty scalar; a missing node gets a zero-width null here.
-  return nullScalar(fallback);
 }
 
-function rangeOf(node: { range?: [number, number, number] | null }, fallback: TextRange, base: number): TextRange {
-  const r = node.range;
-  return r ? { start: base + r[0], end: base + r[1] } : fallback;
+function rangeOf(node: YNode, base: number): TextRange {
+  return { start: base + node.start, end: base + node.end };
 }
 
 /** Block collections end after their last line break; squiggles should stop at the last character. */
-function trimmedRangeOf(node: { range?: [number, number, number] | null }, ctx: YamlContext): TextRange {
-  const r = node.range;
-  if (!r) return { start: ctx.base, end: ctx.base };
-  let end = r[1];
-  while (end > r[0] && isBlank(ctx.text.charCodeAt(end - 1))) end--;
-  return { start: ctx.base + r[0], end: ctx.base + end };
+function trimmedRangeOf(node: YMap | YSeq, ctx: YamlContext): TextRange {
+  let end = node.end;
+  while (end > node.start && isBlank(ctx.text.charCodeAt(end - 1))) end--;
+  return { start: ctx.base + node.start, end: ctx.base + end };
 }
 
 function isBlank(c: number): boolean {
@@ -61,12 +57,12 @@ class ScalarView implements KScalar {
   readonly style: ScalarStyle;
   private mapper: ((r: TextRange) => TextRange) | undefined;
 
-  constructor(node: YamlScalar, private readonly ctx: YamlContext) {
+  constructor(node: YScalar, private readonly ctx: YamlContext) {
     const v = node.value;
     this.value = v === null || v === undefined || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean'
       ? (v ?? null) : String(v);
-    this.range = rangeOf(node, { start: ctx.base, end: ctx.base }, ctx.base);
-    this.style = STYLES[node.type ?? 'PLAIN'] ?? 'plain';
+    this.range = rangeOf(node, ctx.base);
+    this.style = STYLES[node.style] ?? 'plain';
   }
 
   get text(): string {
@@ -99,12 +95,16 @@ class MapView implements KMap {
   private cached: KEntry[] | undefined;
   private byKey: Map<string, KEntry> | undefined;
 
-  constructor(private readonly node: YamlMap, private readonly ctx: YamlContext) {
+  constructor(private readonly node: YMap, private readonly ctx: YamlContext) {
     this.range = trimmedRangeOf(node, ctx);
   }
 
   get entries(): readonly KEntry[] {
-    this.cached ??= this.node.items.map((pair) => this.toEntry(pair.key, pair.value));
+    if (!this.cached) {
+      const kv = this.node.entries;
+      this.cached = [];
+      for (let i = 0; i < kv.length; i += 2) this.cached.push(this.toEntry(kv[i], kv[i + 1]));
+    }
     return this.cached;
   }
 
@@ -122,8 +122,8 @@ class MapView implements KMap {
     return this.entry(key)?.value;
   }
 
-  private toEntry(keyNode: unknown, valueNode: unknown): KEntry {
-    const keyRange = isScalar(keyNode) || isMap(keyNode) || isSeq(keyNode) ? rangeOf(keyNode, this.range, this.ctx.base) : this.range;
+  private toEntry(keyNode: YNode | null, valueNode: YNode | null): KEntry {
+    const keyRange = keyNode && keyNode.kind !== 'alias' ? rangeOf(keyNode, this.ctx.base) : this.range;
     const value = yamlValue(valueNode, this.ctx, { start: keyRange.end, end: keyRange.end });
     return { key: keyText(keyNode), keyRange, value, range: { start: keyRange.start, end: Math.max(keyRange.end, value.range.end) } };
   }
@@ -135,7 +135,7 @@ class SeqView implements KSeq {
   readonly range: TextRange;
   private cached: KValue[] | undefined;
 
-  constructor(private readonly node: YamlSeq, private readonly ctx: YamlContext) {
+  constructor(private readonly node: YSeq, private readonly ctx: YamlContext) {
     this.range = trimmedRangeOf(node, ctx);
   }
 
@@ -145,9 +145,9 @@ class SeqView implements KSeq {
   }
 }
 
-function keyText(key: unknown): string {
-  if (isScalar(key)) return key.value === null || key.value === undefined ? '' : String(key.value);
-  return key === null || key === undefined ? '' : String(key);
+/** A scalar key's text; '' for an empty or complex (collection) key, which no rule looks up. */
+function keyText(key: YNode | null): string {
+  return key?.kind === 'scalar' && key.value !== null && key.value !== undefined ? String(key.value) : '';
 }
 
 function nullScalar(at: TextRange): KScalar {

@@ -1,5 +1,5 @@
-import { Pair, Scalar, YAMLMap, YAMLSeq, type Node as YamlNode } from 'yaml';
-import { canStartPlain, GIVE_UP, resolvePlain, scalar, scanFlowSequence, scanLiteral, scanQuoted } from './block-scalars';
+import { exactCopy, yScalar, type YNode } from './yaml-tree';
+import { canStartPlain, GIVE_UP, resolvePlain, scanFlowSequence, scanLiteral, scanQuoted } from './block-scalars';
 import { LineCursor } from './block-lines';
 
 // A fast reader for the plain block-style YAML that makes up most manifests: block mappings and sequences, plain and
@@ -10,7 +10,7 @@ import { LineCursor } from './block-lines';
 
 /** One document read from a chunk; ranges are offsets into the chunk. */
 export interface BlockDocument {
-  readonly contents: YamlNode;
+  readonly contents: YNode;
   /** [first token, contents end, document end], as the yaml package's Document.range */
   readonly range: [number, number, number];
 }
@@ -57,7 +57,7 @@ class Reader extends LineCursor {
   // ---- nodes ---------------------------------------------------------------------------------------------------
 
   /** The block node starting on the current content line, whose indentation must exceed `parentIndent`. */
-  private node(minIndent: number, parentIndent: number): { node: YamlNode; end2: number } | undefined {
+  private node(minIndent: number, parentIndent: number): { node: YNode; end2: number } | undefined {
     if (this.indent < minIndent || this.indent <= parentIndent) return undefined;
     const at = this.pos + this.indent;
     if (this.isSeqItem(at)) return this.sequence(this.indent, at);
@@ -70,43 +70,41 @@ class Reader extends LineCursor {
     return next >= this.lineEnd || this.src.charCodeAt(next) === SPACE;
   }
 
-  private sequence(indent: number, first: number): { node: YamlNode; end2: number } {
-    const seq = new YAMLSeq();
+  private sequence(indent: number, first: number): { node: YNode; end2: number } {
+    const items: YNode[] = [];
     let end2 = first;
     for (;;) {
       const dash = this.pos + indent;
       const item = this.inlineValue(this.skipSpaces(dash + 1), indent, dash + 1);
-      seq.items.push(item.node);
+      items.push(item.node);
       end2 = item.end2;
       if (!this.skipTrivia() || this.indent !== indent || !this.isSeqItem(this.pos + indent)) break;
     }
     if (!this.atEnd && this.indent > indent) throw GIVE_UP;
-    seq.range = [first, end2, this.collectionEnd(end2, indent)];
-    return { node: seq, end2: seq.range[2] };
+    return { node: { kind: 'seq', start: first, end: end2, items: exactCopy(items) }, end2: this.collectionEnd(end2, indent) };
   }
 
-  private mapping(indent: number, first: number): { node: YamlNode; end2: number } {
-    const map = new YAMLMap();
+  private mapping(indent: number, first: number): { node: YNode; end2: number } {
+    const entries: YNode[] = [];
     const keys = new Set<unknown>();
     let end2 = first;
     for (;;) {
       const keyStart = this.pos + indent;
       const { key, afterColon } = this.key(keyStart);
-      if (keys.has(key.value)) throw GIVE_UP; // duplicate keys: the yaml package's diagnostics decide
-      keys.add(key.value);
+      if (keys.has((key as { value: unknown }).value)) throw GIVE_UP; // duplicate keys: the yaml package's diagnostics decide
+      keys.add((key as { value: unknown }).value);
       const value = this.inlineValue(this.skipSpaces(afterColon), indent, afterColon, true);
-      map.items.push(new Pair(key, value.node));
+      entries.push(key, value.node);
       end2 = value.end2;
       if (!this.skipTrivia() || this.indent !== indent) break;
       if (this.isSeqItem(this.pos + indent)) throw GIVE_UP;
     }
     if (!this.atEnd && this.indent > indent) throw GIVE_UP;
-    map.range = [first, end2, this.collectionEnd(end2, indent)];
-    return { node: map, end2: map.range[2] };
+    return { node: { kind: 'map', start: first, end: end2, entries: exactCopy(entries) }, end2: this.collectionEnd(end2, indent) };
   }
 
   /** A plain or one-line quoted key, and the offset after its `:` (followed by a space or the line end). */
-  private key(start: number): { key: Scalar; afterColon: number } {
+  private key(start: number): { key: YNode; afterColon: number } {
     const src = this.src;
     const c = src.charCodeAt(start);
     if (c === 34 || c === 39) {
@@ -115,14 +113,14 @@ class Reader extends LineCursor {
       const colon = this.skipSpaces(q.end);
       const after = colon + 1;
       if (src.charCodeAt(colon) !== COLON || (after < this.lineEnd && src.charCodeAt(after) !== SPACE)) throw GIVE_UP;
-      return { key: scalar(q.value, c === 34 ? Scalar.QUOTE_DOUBLE : Scalar.QUOTE_SINGLE, [start, q.end, q.end]), afterColon: after };
+      return { key: yScalar(q.value, c === 34 ? 'QUOTE_DOUBLE' : 'QUOTE_SINGLE', start, q.end), afterColon: after };
     }
     if (!canStartPlain(c, start + 1 < this.lineEnd ? src.charCodeAt(start + 1) : SPACE)) throw GIVE_UP;
     const colon = this.keyColon(start);
     if (colon < 0) throw GIVE_UP; // a scalar line without `key:` (a multi-line scalar, or an error)
     let end = colon;
     while (end > start && src.charCodeAt(end - 1) === SPACE) end--;
-    return { key: scalar(plainValue(src.slice(start, end)), Scalar.PLAIN, [start, end, end]), afterColon: colon + 1 };
+    return { key: yScalar(plainValue(src.slice(start, end)), 'PLAIN', start, end), afterColon: colon + 1 };
   }
 
   /** Offset of the `:` that ends a plain key starting at `start` on this line, or -1. */
@@ -140,7 +138,7 @@ class Reader extends LineCursor {
    * The value after `key:` or `- ` starting at `at` on the current line, or on the lines below. `indent` is the
    * collection's indentation; `afterIndicator` where a missing value would sit.
    */
-  private inlineValue(at: number, indent: number, afterIndicator: number, isMapValue = false): { node: YamlNode; end2: number } {
+  private inlineValue(at: number, indent: number, afterIndicator: number, isMapValue = false): { node: YNode; end2: number } {
     const src = this.src;
     if (at >= this.lineEnd || src.charCodeAt(at) === HASH) {
       const hasComment = at < this.lineEnd;
@@ -153,7 +151,7 @@ class Reader extends LineCursor {
       // nothing below: a null scalar where the value would be (comment lines after an empty value: left to the yaml package)
       if (!hasComment && this.commentBefore(this.pos, lineEnd + 1)) throw GIVE_UP;
       const pos = hasComment ? at : Math.min(at, lineEnd);
-      return { node: scalar(null, Scalar.PLAIN, [pos, pos, hasComment ? commentEnd : pos]), end2: hasComment ? commentEnd : pos };
+      return { node: yScalar(null, 'PLAIN', pos, pos), end2: hasComment ? commentEnd : pos };
     }
     const c = src.charCodeAt(at);
     if (c === 124) return this.literal(at, indent); // |
@@ -161,22 +159,15 @@ class Reader extends LineCursor {
     if (c === 91 && !this.emptyFlow(at, c)) {
       const flow = scanFlowSequence(src, at, this.lineEnd);
       if (!flow) throw GIVE_UP;
-      const seq = new YAMLSeq();
-      seq.flow = true;
-      seq.items.push(...flow.items);
       this.expectLineRest(flow.end);
       const end2 = this.trailingEnd(indent);
-      seq.range = [at, flow.end, end2];
-      return { node: seq, end2 };
+      return { node: { kind: 'seq', start: at, end: flow.end, items: exactCopy(flow.items) }, end2 };
     }
     if ((c === 91 || c === 123) && this.emptyFlow(at, c)) {
-      const close = src.indexOf(c === 91 ? ']' : '}', at);
-      const node = c === 91 ? new YAMLSeq() : new YAMLMap();
-      node.flow = true;
-      const end = close + 1;
+      const end = src.indexOf(c === 91 ? ']' : '}', at) + 1;
       this.expectLineRest(end);
       const end2 = this.trailingEnd(indent);
-      node.range = [at, end, end2];
+      const node: YNode = c === 91 ? { kind: 'seq', start: at, end, items: [] } : { kind: 'map', start: at, end, entries: [] };
       return { node, end2 };
     }
     if (!canStartPlain(c, at + 1 < this.lineEnd ? src.charCodeAt(at + 1) : SPACE)) throw GIVE_UP;
@@ -185,7 +176,7 @@ class Reader extends LineCursor {
   }
 
   /** A plain scalar; lines below indented more than the collection continue it (folded with spaces). */
-  private plain(at: number, indent: number): { node: YamlNode; end2: number } {
+  private plain(at: number, indent: number): { node: YNode; end2: number } {
     const first = this.plainLine(at);
     let value = this.src.slice(at, first.end);
     let end = first.end;
@@ -216,7 +207,7 @@ class Reader extends LineCursor {
     const end2 = this.trailingEnd(indent);
     // a more indented line after a comment would continue the scalar: an error for the yaml package to report
     if (this.skipTrivia() && this.indent > indent) throw GIVE_UP;
-    return { node: scalar(plainValue(value), Scalar.PLAIN, [at, end, end2]), end2 };
+    return { node: yScalar(plainValue(value), 'PLAIN', at, end), end2 };
   }
 
   /** One line of a plain scalar from `at`: where its text ends and whether a comment follows. */
@@ -232,22 +223,21 @@ class Reader extends LineCursor {
     return { end, comment: false };
   }
 
-  private quoted(at: number, indent: number): { node: YamlNode; end2: number } {
+  private quoted(at: number, indent: number): { node: YNode; end2: number } {
     const q = scanQuoted(this.src, at, indent);
     if (!q) throw GIVE_UP;
     if (q.end > this.lineEnd) this.setLine(this.src.lastIndexOf('\n', q.end - 1) + 1); // continue on the closing line
     this.expectLineRest(q.end);
     const end2 = this.trailingEnd(indent);
-    const type = this.src.charCodeAt(at) === 34 ? Scalar.QUOTE_DOUBLE : Scalar.QUOTE_SINGLE;
-    return { node: scalar(q.value, type, [at, q.end, end2]), end2 };
+    return { node: yScalar(q.value, this.src.charCodeAt(at) === 34 ? 'QUOTE_DOUBLE' : 'QUOTE_SINGLE', at, q.end), end2 };
   }
 
   /** `|`, `|-` or `|+` with content lines more indented than the collection. */
-  private literal(at: number, indent: number): { node: YamlNode; end2: number } {
+  private literal(at: number, indent: number): { node: YNode; end2: number } {
     const lit = scanLiteral(this.src, at, this.lineEnd, indent);
     if (!lit) throw GIVE_UP;
     this.setLine(lit.end);
-    return { node: scalar(lit.value, Scalar.BLOCK_LITERAL, [at, lit.end, lit.end]), end2: lit.end };
+    return { node: yScalar(lit.value, 'BLOCK_LITERAL', at, lit.end), end2: lit.end };
   }
 
   /** `[]`, `[ ]`, `{}` or `{ }` */

@@ -1,4 +1,5 @@
 import { Scalar, Schema } from 'yaml';
+import { yScalar, type YScalar } from './yaml-tree';
 
 // Scalar pieces of the block reader (block-reader.ts): plain-scalar resolution through the yaml package's core
 // schema, quoted scalars (with line folding), and one-line flow sequences of scalars. Each returns undefined where
@@ -28,13 +29,6 @@ export function resolvePlain(text: string): { value: unknown } | undefined {
     return { value: value instanceof Scalar ? value.value : value }; // null and bool tags return a Scalar
   }
   return { value: text };
-}
-
-export function scalar(value: unknown, type: Scalar.Type, range: [number, number, number]): Scalar {
-  const s = new Scalar(value);
-  s.type = type;
-  s.range = range;
-  return s;
 }
 
 /** Can a plain scalar start with `c` (followed by `next`)? Not with an indicator, except `-?:` before a non-space. */
@@ -110,18 +104,18 @@ function trimEndSpaces(s: string): string {
 }
 
 /** `[a, "b", 1]` on one line: scalar items only. Item ranges end at their last character. */
-export function scanFlowSequence(src: string, at: number, lineEnd: number): { items: Scalar[]; end: number } | undefined {
-  const items: Scalar[] = [];
+export function scanFlowSequence(src: string, at: number, lineEnd: number): { items: YScalar[]; end: number } | undefined {
+  const items: YScalar[] = [];
   let i = skip(src, at + 1, lineEnd);
   for (;;) {
     if (i >= lineEnd) return undefined;
     const c = src.charCodeAt(i);
     if (c === 93) return { items, end: i + 1 }; // ]
-    let item: Scalar;
+    let item: YScalar;
     if (c === 34 || c === 39) {
       const q = scanQuoted(src, i, -1);
       if (!q || q.end > lineEnd) return undefined;
-      item = scalar(q.value, c === 34 ? Scalar.QUOTE_DOUBLE : Scalar.QUOTE_SINGLE, [i, q.end, q.end]);
+      item = yScalar(q.value, c === 34 ? 'QUOTE_DOUBLE' : 'QUOTE_SINGLE', i, q.end);
       i = q.end;
     } else {
       if (!canStartPlain(c, src.charCodeAt(i + 1))) return undefined;
@@ -136,7 +130,7 @@ export function scanFlowSequence(src: string, at: number, lineEnd: number): { it
       }
       const resolved = resolvePlain(src.slice(i, end));
       if (!resolved) return undefined;
-      item = scalar(resolved.value, Scalar.PLAIN, [i, end, end]);
+      item = yScalar(resolved.value, 'PLAIN', i, end);
       i = end;
     }
     items.push(item);

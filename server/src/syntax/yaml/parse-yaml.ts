@@ -1,18 +1,19 @@
-import { CST, Lexer, parseAllDocuments, type Node as YamlNodeType, type YAMLError, type YAMLWarning } from 'yaml';
+import { CST, Lexer, parseAllDocuments, type YAMLError, type YAMLWarning } from 'yaml';
 import { readBlockDocument } from './block-reader';
+import { fromComposed, type YNode } from './yaml-tree';
 import type { TextRange } from '../../text/text-range';
 import type { SyntaxDiagnostic } from '../syntax-diagnostic';
 
-// Adapter over eemeli/yaml: a multi-document stream with offset ranges. The composed yaml nodes are kept as
-// they are (no copies); model/kubernetes wraps them lazily. Nothing here throws.
+// A multi-document YAML stream with offset ranges. Plain block documents are read by the block reader; the yaml
+// package composes the rest (and reports every syntax problem). Either way the model gets the compact tree of
+// yaml-tree.ts, which model/kubernetes wraps lazily. Nothing here throws.
 
-export type { Node as YamlNode, Scalar as YamlScalar, YAMLMap as YamlMap, YAMLSeq as YamlSeq, Pair as YamlPair } from 'yaml';
-export { isAlias, isMap, isPair, isScalar, isSeq } from 'yaml';
+export type { YAlias, YMap, YNode, YScalar, YSeq, YamlStyle } from './yaml-tree';
 
-/** What is read of a parsed document: the yaml package's Document.Parsed, or a document the block reader built. */
+/** What is read of a parsed document. */
 export interface ParsedDocument {
   /** null for an empty document */
-  readonly contents: YamlNodeType | null;
+  readonly contents: YNode | null;
   readonly errors: readonly YAMLError[];
   readonly warnings: readonly YAMLWarning[];
   /** [first token, contents end, document end] */
@@ -90,7 +91,10 @@ function parseChunk(source: string): ChunkParse {
     const fast = readBlockDocument(source);
     if (fast) return { source, docs: [{ contents: fast.contents, errors: NO_ERRORS, warnings: NO_ERRORS, range: fast.range }], streamErrors: [] };
     const parsed = parseAllDocuments(source, { prettyErrors: false });
-    return 'empty' in parsed ? { source, docs: [], streamErrors: parsed.errors } : { source, docs: [...parsed], streamErrors: [] };
+    if ('empty' in parsed) return { source, docs: [], streamErrors: parsed.errors };
+    // the composed nodes are converted and dropped: only the compact tree and the problems are kept
+    const docs = [...parsed].map((d): ParsedDocument => ({ contents: fromComposed(d), errors: d.errors, warnings: d.warnings, range: d.range }));
+    return { source, docs, streamErrors: [] };
   } catch (err) {
     // The yaml package is not supposed to throw; if it does, the chunk gets one diagnostic instead of a crash.
     const error = { message: `YAML parser failed: ${String(err)}`, code: 'IMPOSSIBLE', pos: [0, 0] } as unknown as YAMLError;
@@ -104,8 +108,11 @@ function parseChunk(source: string): ChunkParse {
  * across edits would keep the whole text of the version it was parsed from alive.
  */
 function ownCopy(s: string): string {
-  return Buffer.from(s, 'utf16le').toString('utf16le');
+  // latin1 keeps a one-byte string one byte per character; other text round-trips through UTF-16 unchanged
+  return LATIN1.test(s) ? Buffer.from(s, 'latin1').toString('latin1') : Buffer.from(s, 'utf16le').toString('utf16le');
 }
+
+const LATIN1 = /^[\x00-\xff]*$/;
 
 /**
  * [start, end) of each chunk: a new chunk at every line that starts a document (`---` then a space, tab, line break

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { isMap, isScalar, parseYaml } from './parse-yaml';
+import { parseYaml } from './parse-yaml';
 import { blockContentStart, scalarSourceMapper, type SourceScalarStyle } from './scalar-source-map';
 
 const STYLE: Record<string, SourceScalarStyle> = {
@@ -10,11 +10,11 @@ const STYLE: Record<string, SourceScalarStyle> = {
 /** Parses `v: <value>` and returns the mapper for v's value plus its decoded string. */
 function mapperFor(text: string) {
   const root = parseYaml(text).documents[0].doc.contents;
-  assert.ok(isMap(root));
-  const v = root.items[0].value;
-  assert.ok(isScalar(v) && typeof v.value === 'string');
-  const range = { start: v.range![0], end: v.range![1] };
-  return { decoded: v.value, range, map: scalarSourceMapper(text, range, v.value, STYLE[v.type!]) };
+  assert.ok(root?.kind === 'map');
+  const v = root.entries[1];
+  assert.ok(v?.kind === 'scalar' && typeof v.value === 'string');
+  const range = { start: v.start, end: v.end };
+  return { decoded: v.value, range, map: scalarSourceMapper(text, range, v.value, STYLE[v.style]) };
 }
 
 /** Asserts that every occurrence of each word maps back to the same characters in the source. */
