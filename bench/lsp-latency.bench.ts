@@ -5,6 +5,7 @@ import type { BenchLine } from './cli-corpus.bench';
 import { generateKubernetesYaml, generateTerraform } from '../test/lsp/generated-workspace';
 import { LspTestClient, repoRoot, uriOf } from '../test/lsp/lsp-test-client';
 import { tempWorkspace } from '../test/lsp/lsp-test-helpers';
+import { SERVER_EXEC_ARGV } from '../server/src/lsp/protocol';
 
 // Editor-facing numbers: didChange -> publishDiagnostics latency (p50/p95 over 200 edits) on a 5,000-line .tf and a
 // 5,000-line multi-document YAML, yaml-language-server on the same YAML in the same run, server memory on a
@@ -16,7 +17,8 @@ const YAML_LS_DELAY_MS = 200; // yaml-language-server's fixed validation debounc
 function serverArgs(): { nodeArgs?: string[]; what: string } {
   // AKS_LINT_SERVER: a server bundle built elsewhere (node scripts/build.mjs --outdir DIR)
   const dist = process.env.AKS_LINT_SERVER ?? resolve(repoRoot, 'dist/server.js');
-  return existsSync(dist) ? { nodeArgs: [dist, '--stdio'], what: dist } : { what: 'server/src/lsp/main.ts via tsx' };
+  // the options the VS Code client starts the server with, so the memory measured is what users get
+  return existsSync(dist) ? { nodeArgs: [...SERVER_EXEC_ARGV, dist, '--stdio'], what: `${SERVER_EXEC_ARGV.join(' ')} ${dist}` } : { what: 'server/src/lsp/main.ts via tsx' };
 }
 
 function percentile(sorted: readonly number[], p: number): number {

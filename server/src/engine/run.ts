@@ -5,7 +5,7 @@ import { effectiveSeverity, ignoredPaths, severityTable, type LintConfig } from 
 import { compareFindings, type Finding } from './finding';
 import { internalErrorFinding } from './internal-error';
 import { isSuppressed, readSuppressions, type FileSuppressions } from './suppressions';
-import { Dependencies, trackedContext } from './tracked-context';
+import { Dependencies, DependencyRecorder, trackedContext } from './tracked-context';
 
 // Runs rules over a snapshot. Each unit of work (a workspace rule, or a file rule on one file) is cached with the
 // inputs it read; the next run re-checks a unit only when one of those inputs changed. Configuration, suppressions
@@ -22,6 +22,9 @@ interface CacheEntry {
   /** reports already validated; a crash is stored as its internal-error finding */
   readonly outcome: { readonly reports: readonly Report[] } | { readonly crash: Finding };
 }
+
+/** Most units report nothing: they all share this outcome instead of holding an empty one each. */
+const NO_REPORTS: CacheEntry['outcome'] = Object.freeze({ reports: Object.freeze([]) });
 
 export class RuleRunner {
   /** rule code -> unit ('' for a workspace rule, else the file path) -> entry */
@@ -90,20 +93,21 @@ export class RuleRunner {
     const cached = cache.get(id);
     if (cached && cached.deps.key(ws) === cached.key) return cached.outcome;
     this.invocations.set(rule.code, (this.invocations.get(rule.code) ?? 0) + 1);
-    const deps = new Dependencies();
+    const recorder = new DependencyRecorder();
     let outcome: CacheEntry['outcome'];
     const reports: Report[] = [];
     const started = performance.now();
     try {
-      const ctx = file ? trackedContext(ws, deps, file) : trackedContext(ws, deps);
+      const ctx = file ? trackedContext(ws, recorder, file) : trackedContext(ws, recorder);
       const iterable = (rule.check as (c: typeof ctx) => Iterable<Report>)(ctx);
       for (const r of iterable) reports.push(validateReport(ws, rule, r));
-      outcome = { reports };
+      outcome = reports.length === 0 ? NO_REPORTS : { reports };
     } catch (err) {
       const at = file?.path ?? reports[reports.length - 1]?.file ?? ws.files[0]?.path ?? '';
       outcome = { crash: internalErrorFinding(rule, err, at) };
     }
     this.elapsedMs.set(rule.code, (this.elapsedMs.get(rule.code) ?? 0) + performance.now() - started);
+    const deps = new Dependencies(recorder);
     cache.set(id, { deps, key: deps.key(ws), outcome });
     return outcome;
   }

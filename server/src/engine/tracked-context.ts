@@ -5,15 +5,48 @@ import { combineHashes } from '../model/workspace-hash';
 // Records what a check reads so its results can be reused until one of those inputs changes. The recorded set is
 // replayed against the next snapshot: equal key = same inputs = same reports (checks are pure).
 
-export class Dependencies {
+/** What a check reads, recorded while it runs (Sets: a check reads the same input many times). */
+export class DependencyRecorder {
   all = false;
-  readonly files = new Set<string>();
-  readonly kindGroups = new Set<string>();
   config = false;
   terraform = false;
+  readonly files = new Set<string>();
+  readonly kindGroups = new Set<string>();
   /** module folders whose connected Terraform inputs were read via terraformModuleOf */
   readonly tfComponents = new Set<string>();
-  private single: string | undefined;
+}
+
+/** One path, several, or none: most units read one file (and one module), so no array is kept for them. */
+type List = string | readonly string[] | undefined;
+
+function compact(set: ReadonlySet<string>): List {
+  if (set.size === 0) return undefined;
+  if (set.size === 1) return set.values().next().value!;
+  // sized up front: an array grown by push keeps spare capacity, and thousands of these stay cached
+  const out = new Array<string>(set.size);
+  let i = 0;
+  for (const x of set) out[i++] = x;
+  return out;
+}
+
+function each(list: List, fn: (x: string) => void): void {
+  if (typeof list === 'string') fn(list);
+  else if (list) for (const x of list) fn(x);
+}
+
+/**
+ * The recorded inputs of one cached unit, in a compact immutable form (thousands are kept); key()
+ * replays them against a snapshot.
+ */
+export class Dependencies {
+  private readonly all: boolean;
+  private readonly config: boolean;
+  private readonly terraform: boolean;
+  private readonly files: List;
+  private readonly kindGroups: List;
+  private readonly tfComponents: List;
+  /** set when the unit read only this one file: its hash is the whole key */
+  private readonly single: string | undefined;
   /**
    * Paths the Terraform model had read by path (file(), var files) when this unit's results were stored. Captured
    * once: the model records reads lazily, so the live list grows as later checks evaluate more, and a key over
@@ -21,22 +54,29 @@ export class Dependencies {
    */
   private reads: readonly string[] | undefined;
 
+  constructor(r: DependencyRecorder) {
+    this.all = r.all;
+    this.config = r.config;
+    this.terraform = r.terraform;
+    this.files = compact(r.files);
+    this.kindGroups = compact(r.kindGroups);
+    this.tfComponents = compact(r.tfComponents);
+    const onlyOneFile = typeof this.files === 'string' && !this.kindGroups && !this.config && !this.terraform && !this.tfComponents;
+    this.single = onlyOneFile ? (this.files as string) : undefined;
+  }
+
   /** A key over the current content of everything recorded; cheap, as it runs for every cached unit on every run. */
   key(ws: Workspace): string {
     if (this.all) return `all:${ws.hash}`;
     // The common case, a file rule that read only its own file: the file's hash is the key.
     if (this.single !== undefined) return ws.file(this.single)?.hash ?? '-';
-    if (this.files.size === 1 && this.kindGroups.size === 0 && !this.config && !this.terraform && this.tfComponents.size === 0) {
-      this.single = this.files.values().next().value!;
-      return ws.file(this.single)?.hash ?? '-';
-    }
     const parts: string[] = [];
-    for (const g of this.kindGroups) parts.push(g, ws.groupHash(g.split(',') as FileKind[]));
-    for (const p of this.files) parts.push(p, ws.file(p)?.hash ?? '-');
+    each(this.kindGroups, (g) => parts.push(g, ws.groupHash(g.split(',') as FileKind[])));
+    each(this.files, (p) => parts.push(p, ws.file(p)?.hash ?? '-'));
     if (this.config) parts.push('config', ws.config.text);
     if (this.terraform) parts.push('terraform', ws.groupHash(TERRAFORM));
-    for (const d of this.tfComponents) parts.push(`module:${d}`, ws.terraformComponentFilesKey(d));
-    if (this.terraform || this.tfComponents.size > 0) {
+    each(this.tfComponents, (d) => parts.push(`module:${d}`, ws.terraformComponentFilesKey(d)));
+    if (this.terraform || this.tfComponents) {
       parts.push('varFiles', ...ws.varFiles(), 'reads', readsKey(ws, (this.reads ??= internReads(ws.terraformReads()))));
     }
     return parts.join('\u0001');
@@ -64,9 +104,9 @@ const TERRAFORM: readonly FileKind[] = ['terraform', 'tfvars', 'lock'];
 const YAML: readonly FileKind[] = ['yaml'];
 
 /** A check context over `ws` that records every read into `deps`. */
-export function trackedContext(ws: Workspace, deps: Dependencies): CheckContext;
-export function trackedContext(ws: Workspace, deps: Dependencies, file: WorkspaceFile): FileCheckContext;
-export function trackedContext(ws: Workspace, deps: Dependencies, file?: WorkspaceFile): CheckContext | FileCheckContext {
+export function trackedContext(ws: Workspace, deps: DependencyRecorder): CheckContext;
+export function trackedContext(ws: Workspace, deps: DependencyRecorder, file: WorkspaceFile): FileCheckContext;
+export function trackedContext(ws: Workspace, deps: DependencyRecorder, file?: WorkspaceFile): CheckContext | FileCheckContext {
   const onFile = (p: string): void => void deps.files.add(p);
   const onKinds = (kinds: readonly FileKind[]): void => {
     if (kinds.length === 0) deps.all = true;

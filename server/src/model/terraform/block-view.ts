@@ -30,7 +30,11 @@ export class AttributeView implements TfAttribute {
 }
 
 export class BlockView implements TfBlock {
-  private attrs: Map<string, AttributeView> | undefined;
+  /**
+   * Attribute views by body item index, made when first asked for (then kept: they cache values). An array, not
+   * a name map: thousands of blocks stay in memory, a map per block cost more than the views, and bodies are short.
+   */
+  private views: (AttributeView | undefined)[] | undefined;
   private nested: BlockView[] | undefined;
 
   constructor(
@@ -49,25 +53,32 @@ export class BlockView implements TfBlock {
     return this.node.range;
   }
 
-  private attributeMap(): Map<string, AttributeView> {
-    if (!this.attrs) {
-      this.attrs = new Map();
-      for (const item of this.node.body.items) {
-        // first definition wins; Terraform rejects duplicates anyway
-        if (item.kind === 'Attribute' && !this.attrs.has(item.name.name)) {
-          this.attrs.set(item.name.name, new AttributeView(item, this.file, this.module));
-        }
-      }
-    }
-    return this.attrs;
+  private viewAt(index: number, item: Attribute): AttributeView {
+    this.views ??= new Array<AttributeView | undefined>(this.node.body.items.length).fill(undefined);
+    return (this.views[index] ??= new AttributeView(item, this.file, this.module));
   }
 
   attribute(name: string): TfAttribute | undefined {
-    return this.attributeMap().get(name);
+    const items = this.node.body.items;
+    // first definition wins; Terraform rejects duplicates anyway
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i];
+      if (item.kind === 'Attribute' && item.name.name === name) return this.viewAt(i, item);
+    }
+    return undefined;
   }
 
   attributes(): readonly TfAttribute[] {
-    return [...this.attributeMap().values()];
+    const items = this.node.body.items;
+    const out: AttributeView[] = [];
+    const seen = new Set<string>();
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i];
+      if (item.kind !== 'Attribute' || seen.has(item.name.name)) continue;
+      seen.add(item.name.name);
+      out.push(this.viewAt(i, item));
+    }
+    return out;
   }
 
   blocks(type?: string): readonly TfBlock[] {

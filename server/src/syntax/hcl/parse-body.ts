@@ -1,5 +1,5 @@
 import type { Attribute, Block, Body, BodyItem, Identifier, Label } from './ast';
-import { MAX_NESTING, type Parser } from './parser';
+import { fit, MAX_NESTING, type Parser } from './parser';
 import { Tok as TokKind } from './token';
 import { parseExpr } from './parse-expr';
 import { unescapeQuoted } from './parse-template';
@@ -52,7 +52,7 @@ function parseItems(p: Parser, nested: boolean): BodyItem[] {
       ]);
     } else seen.set(item.name.name, item);
   }
-  return items;
+  return fit(items);
 }
 
 /** Skips the rest of a broken line and returns where it started (so callers can guarantee progress). */
@@ -129,9 +129,10 @@ function parseLabel(p: Parser): Label {
 
 function parseBlock(p: Parser, nested: boolean): Block {
   const type = identifier(p);
-  const labels: Label[] = [];
+  let labels: Label[] = [];
   while (p.peek() === Tok.OQuote || p.kinds[p.pos] === Tok.Ident) labels.push(parseLabel(p));
   const headerEnd = p.prevEnd;
+  labels = fit(labels);
   if (p.peek() !== Tok.LBrace) {
     p.errorHere(`Expected '{' to open the body of the block '${type.name}'`);
     skipFrom(p, nested);

@@ -1,6 +1,6 @@
 import type { BinaryOp, Call, Expr, Identifier, ObjectCons, ObjectItem, Tuple } from './ast';
 import type { TextRange } from '../../text/text-range';
-import { showChar, type Parser } from './parser';
+import { fit, showChar, type Parser } from './parser';
 import { Tok as TokKind } from './token';
 import { parseHeredoc, parseQuotedTemplate } from './parse-template';
 import { parseForExpr } from './parse-for';
@@ -168,7 +168,7 @@ function parseCall(p: Parser, name: Identifier): Call {
   const closeParen = p.expectCloser(Tok.RParen, openParen, 'function call');
   p.popNewlines();
   const end = closeParen ? closeParen.end : Math.max(openParen.end, p.prevEnd);
-  return { kind: 'Call', range: { start: name.range.start, end }, name, args, expandFinal, openParen, closeParen };
+  return { kind: 'Call', range: { start: name.range.start, end }, name, args: fit(args), expandFinal, openParen, closeParen };
 }
 
 function parseTuple(p: Parser): Tuple {
@@ -182,7 +182,7 @@ function parseTuple(p: Parser): Tuple {
   }
   const close = p.expectCloser(Tok.RBrack, open, 'tuple');
   p.popNewlines();
-  return { kind: 'Tuple', range: { start: open.start, end: close ? close.end : Math.max(open.end, p.prevEnd) }, items };
+  return { kind: 'Tuple', range: { start: open.start, end: close ? close.end : Math.max(open.end, p.prevEnd) }, items: fit(items) };
 }
 
 /** Object items are separated by commas or line breaks, so line breaks stay significant between items. */
@@ -208,7 +208,7 @@ function parseObject(p: Parser): ObjectCons {
   }
   p.popNewlines();
   const close = p.expectCloser(Tok.RBrace, open, 'object');
-  return { kind: 'Object', range: { start: open.start, end: close ? close.end : Math.max(open.end, p.prevEnd) }, items };
+  return { kind: 'Object', range: { start: open.start, end: close ? close.end : Math.max(open.end, p.prevEnd) }, items: fit(items) };
 }
 
 function parseObjectItem(p: Parser): ObjectItem | undefined {

@@ -1,5 +1,5 @@
 import type { Expr, Identifier, Strip, Template, TemplateFor, TemplateIf, TemplateLiteral, TemplatePart } from './ast';
-import type { Parser } from './parser';
+import { fit, type Parser } from './parser';
 import { Tok as TokKind } from './token';
 import { parseExpr } from './parse-expr';
 import { forVariable, isKeyword } from './parse-for';
@@ -47,6 +47,10 @@ function closeTemplate(p: Parser, closer: Tok): { start: number; end: number } {
 }
 
 function parseParts(p: Parser, quoted: boolean, ends: number): TemplatePart[] {
+  return fit(collectParts(p, quoted, ends));
+}
+
+function collectParts(p: Parser, quoted: boolean, ends: number): TemplatePart[] {
   const parts: TemplatePart[] = [];
   for (;;) {
     const k = p.peek();
@@ -85,9 +89,12 @@ function parseInterp(p: Parser): TemplatePart {
   const right = stripMarker(p);
   const close = closeSequence(p, open, 'interpolation');
   p.popNewlines();
-  const strip: Strip = { left, right };
+  const strip = STRIPS[(left ? 2 : 0) + (right ? 1 : 0)];
   return { kind: 'TemplateInterp', range: { start: open.start, end: close }, expr, strip };
 }
+
+/** The four possible strip markers, shared by every interpolation (trees are kept; these are immutable). */
+const STRIPS: readonly Strip[] = [false, true].flatMap((left) => [false, true].map((right) => Object.freeze({ left, right })));
 
 function stripMarker(p: Parser): boolean {
   if (p.peek() !== Tok.Tilde) return false;

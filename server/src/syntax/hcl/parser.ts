@@ -64,7 +64,7 @@ export class Parser {
   parseFile(): { result: ParseResult; unclosedAtEof: boolean } {
     const body = parseFileBody(this);
     const start = this.text.charCodeAt(0) === 0xfeff ? 1 : 0;
-    const file: HclFile = { kind: 'File', range: { start, end: this.text.length }, body, comments: this.commentsOut };
+    const file: HclFile = { kind: 'File', range: { start, end: this.text.length }, body, comments: fit(this.commentsOut) };
     if (this.nlStack.length !== 0) this.diagnostics.push({ message: 'Internal parser error: unbalanced newline mode', range: { start: 0, end: 0 }, severity: 'error' });
     this.diagnostics.sort((a, b) => a.range.start - b.range.start);
     return { result: { file, diagnostics: this.diagnostics }, unclosedAtEof: this.unclosedAtEof };
@@ -225,6 +225,11 @@ export class Parser {
       this.pos++;
     }
   }
+}
+
+/** An exact-size copy for the tree: an array grown by push keeps spare slots (17 for one item), and parses are kept. */
+export function fit<T>(items: T[]): T[] {
+  return items.length === 0 ? [] : items.slice();
 }
 
 export function isOpener(k: Tok): boolean {
