@@ -101,7 +101,10 @@ export function moduleClusterFacts(m: TfModule): readonly ClusterFacts[] {
   let facts = factsByModule.get(m);
   if (!facts) {
     const clusters = m.resourcesOfType(CLUSTER);
-    facts = clusters.filter((c) => clusters.filter((o) => o.address === c.address).length === 1).map(clusterFacts);
+    // counted once (a nested filter was quadratic in clusters per module)
+    const count = new Map<string, number>();
+    for (const c of clusters) count.set(c.address, (count.get(c.address) ?? 0) + 1);
+    facts = clusters.filter((c) => count.get(c.address) === 1).map(clusterFacts);
     factsByModule.set(m, facts);
   }
   return facts;

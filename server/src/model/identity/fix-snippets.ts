@@ -1,4 +1,4 @@
-import type { TfModule } from '../terraform/model-types';
+import type { TfModule, TfResource } from '../terraform/model-types';
 import { addressText } from './cluster-facts';
 import { controlPlanePrincipalExpr, type Requirement } from './requirements';
 
@@ -26,10 +26,20 @@ export function roleAssignmentBlock(name: string, scope: string, role: string, p
 
 /** A resource name not yet used by an azurerm_role_assignment of the module (nor in `taken`). */
 export function freeName(module: TfModule, base: string, taken: readonly string[] = []): string {
-  const used = new Set([...module.resourcesOfType('azurerm_role_assignment').map((r) => r.name), ...taken]);
+  const used = namesOf(module.resourcesOfType('azurerm_role_assignment'));
   let name = base;
-  for (let i = 2; used.has(name); i++) name = `${base}_${i}`;
+  for (let i = 2; used.has(name) || taken.includes(name); i++) name = `${base}_${i}`;
   return name;
+}
+
+// Fixes ask per cluster; the module's names are gathered once per resource list (fixed for the module's life).
+const nameSets = new WeakMap<readonly TfResource[], ReadonlySet<string>>();
+
+/** The names of a list of resources, as a set (memoised per list). */
+export function namesOf(resources: readonly TfResource[]): ReadonlySet<string> {
+  let names = nameSets.get(resources);
+  if (!names) nameSets.set(resources, (names = new Set(resources.map((r) => r.name))));
+  return names;
 }
 
 const SUFFIX: Record<Requirement['kind'], string> = {

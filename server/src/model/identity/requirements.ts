@@ -2,6 +2,7 @@ import type { TfAttribute, TfResource } from '../terraform/model-types';
 import { addressText, CLUSTER, type ClusterFacts } from './cluster-facts';
 import { coversTarget, grantsRole, toControlPlane, type RoleAssignmentFacts, type RoleTarget } from './role-assignments';
 import { resourceTypeOf, sameResource, trace, type TracedRef } from './trace';
+import { indexByScope, type ScopeLookup } from './assignments-by-scope';
 
 // The roles the control-plane identity needs (aks-rules.md Lesson 2 items 3-5, rules AKS-RA-003/004/005) and whether
 // the workspace grants them. A requirement is only 'missing' when every role assignment is definitely unrelated.
@@ -35,11 +36,24 @@ const REASONS: Record<RequirementKind, string> = {
 /** Requirements of every cluster whose control-plane identity is known (SystemAssigned, or UserAssigned traced to a UAI). */
 export function requirementsOf(all: readonly ClusterFacts[], assignments: readonly RoleAssignmentFacts[]): Requirement[] {
   const out: Requirement[] = [];
+  // Every requirement meets every assignment: group the assignments that can matter by role once (a few roles, many
+  // requirements), keeping their order. An assignment of an unrelated known role is skipped by evaluate anyway.
+  // Within a role, assignments scoped to one resource are indexed by it (see assignments-by-scope.ts).
+  const byRole = new Map<string, ScopeLookup>();
+  const candidates = (kind: RequirementKind, role: string, target: RoleTarget): readonly RoleAssignmentFacts[] => {
+    const key = `${kind === 'privateDnsZone'}\u0000${role}`;
+    let lookup = byRole.get(key);
+    if (!lookup) {
+      const list = assignments.filter((ra) => grantsRole(ra, role) !== 'no' || (kind === 'privateDnsZone' && ra.role === 'DNS Zone Contributor'));
+      byRole.set(key, (lookup = indexByScope(list)));
+    }
+    return lookup(target);
+  };
   for (const facts of all) {
     const cp = facts.controlPlane;
     if (facts.cluster.isCollection || !(cp.type === 'SystemAssigned' || (cp.type === 'UserAssigned' && cp.uai))) continue;
     const add = (kind: RequirementKind, role: string, target: RoleTarget, via: TfAttribute) =>
-      out.push(evaluate(all, assignments, { kind, role, target, via, facts }));
+      out.push(evaluate(all, candidates(kind, role, target), { kind, role, target, via, facts }));
     const subnets = subnetsOf(facts);
     for (const s of subnets) add('subnet', 'Network Contributor', { ref: s.ref }, s.via);
     const kubeletId = facts.kubelet.block?.attribute('user_assigned_identity_id');

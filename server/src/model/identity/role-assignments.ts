@@ -74,9 +74,21 @@ export function grantsRole(ra: RoleAssignmentFacts, role: string): Tri {
 export function toControlPlane(ra: RoleAssignmentFacts, facts: ClusterFacts, clusters: readonly ClusterFacts[]): Tri {
   const p = ra.principal;
   if (!p || p.kind !== 'ref' || p.address.startsWith('data.')) return 'unknown';
-  const matches = matchIdentity(p, clusters);
+  const matches = principalMatches(ra, p, clusters);
   if (matches.some((m) => m.facts === facts && m.role === 'control-plane')) return 'yes';
   return 'no';
+}
+
+// toControlPlane is asked per requirement (cluster x target) for each assignment: its principal is matched once per
+// assignment and cluster list instead.
+const matchesByAssignment = new WeakMap<RoleAssignmentFacts, WeakMap<readonly ClusterFacts[], ReturnType<typeof matchIdentity>>>();
+
+function principalMatches(ra: RoleAssignmentFacts, p: Parameters<typeof matchIdentity>[0], clusters: readonly ClusterFacts[]): ReturnType<typeof matchIdentity> {
+  let byList = matchesByAssignment.get(ra);
+  if (!byList) matchesByAssignment.set(ra, (byList = new WeakMap()));
+  let found = byList.get(clusters);
+  if (!found) byList.set(clusters, (found = matchIdentity(p, clusters)));
+  return found;
 }
 
 /** Does the assignment's scope contain the target (same resource, its VNet, resource group, or the subscription)? */

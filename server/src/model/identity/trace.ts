@@ -41,9 +41,20 @@ const MAX_HOPS = 24;
 
 /** Where the value of `expr` (written in `file` of `module`) comes from; undefined when not statically known. */
 export function trace(module: TfModule, expr: Expr, file: string): Traced | undefined {
+  let byModule = traced.get(expr);
+  if (!byModule) traced.set(expr, (byModule = new WeakMap()));
+  const hit = byModule.get(module);
+  if (hit && hit.file === file) return hit.result;
   const t = follow(module, expr, file, [], 0, true);
-  return t && t.kind !== 'tuple' ? t : undefined;
+  const result = t && t.kind !== 'tuple' ? t : undefined;
+  byModule.set(module, { file, result });
+  return result;
 }
+
+// Several rules trace the same attributes (pool subnets, assignment principals and scopes) in every run: the result is
+// kept per expression node and module (a pure function of both; an unchanged file keeps its nodes, a rebuilt module is
+// a new key).
+const traced = new WeakMap<Expr, WeakMap<TfModule, { readonly file: string; readonly result: Traced | undefined }>>();
 
 /** The expressions of a list attribute (`identity_ids = [a.id]`, or through a variable/local), each traced. */
 export function traceList(module: TfModule, expr: Expr, file: string): (Traced | undefined)[] | undefined {
@@ -125,8 +136,12 @@ function objectKey(key: Expr): string | undefined {
 
 /** `type.name` of an address (data sources keep their `data.` prefix off): `azurerm_subnet` for `data.azurerm_subnet.x`. */
 export function resourceTypeOf(address: string): string {
-  const parts = address.split('.');
-  return parts[0] === 'data' ? parts[1] : parts[0];
+  // without split: asked per assignment and requirement, and the arrays added up
+  const dot = address.indexOf('.');
+  if (dot < 0) return address === 'data' ? (undefined as unknown as string) : address;
+  if (dot !== 4 || !address.startsWith('data')) return address.slice(0, dot);
+  const next = address.indexOf('.', dot + 1);
+  return next < 0 ? address.slice(dot + 1) : address.slice(dot + 1, next);
 }
 
 /** Same resource instance: same module, address and (known) instance key. */

@@ -15,6 +15,18 @@ export interface Cidr {
 export type CidrResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: string };
 
 export function parseCidr(text: string): Cidr | undefined {
+  // The network rules parse the same few prefixes per cluster and run (BigInt work): parsed once, frozen, shared.
+  if (parsed.has(text)) return parsed.get(text);
+  if (parsed.size >= MAX_PARSED) parsed.clear();
+  const c = parseUncached(text);
+  parsed.set(text, c && Object.freeze(c));
+  return c;
+}
+
+const MAX_PARSED = 10_000;
+const parsed = new Map<string, Cidr | undefined>();
+
+function parseUncached(text: string): Cidr | undefined {
   const slash = text.indexOf('/');
   if (slash < 0) return undefined;
   const ip = parseIp(text.slice(0, slash));

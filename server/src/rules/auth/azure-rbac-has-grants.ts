@@ -2,7 +2,8 @@ import { defineRule, type CheckContext, type Report } from '../kit/define-rule';
 import { fix, insertBlockAfter } from '../kit/fix';
 import type { TfAttribute, TfModule, TfResource } from '../../model/terraform/model-types';
 import { assignedRole } from '../ra/role-of';
-import { resourcesOfType, tfModules } from '../ra/tf-modules';
+import { tfModules } from '../ra/tf-modules';
+import { memoOn, memoReportsKeyed } from '../kit/memo-on';
 import { alignedLines, declareVariable } from './variable-snippet';
 
 // AKS-AUTH-002 (advisory). With Azure RBAC for Kubernetes on, access comes from Azure role assignments of the
@@ -40,20 +41,27 @@ export const rule = defineRule({
   fixable: true,
   *check(ctx) {
     const modules = tfModules(ctx);
-    const grants = hasPossibleGrants(modules);
-    for (const { module, resource } of resourcesOfType(modules, 'azurerm_kubernetes_cluster')) {
-      const report = checkCluster(ctx, module, resource, grants);
-      if (report) yield report;
+    // whether anything grants is workspace-wide; the reports per module are replayed while it and the module are unchanged
+    const grants = modules.some(hasPossibleGrants);
+    for (const module of modules) {
+      yield* memoReportsKeyed(module, 'AKS-AUTH-002', String(grants), function* () {
+        for (const resource of module.resourcesOfType('azurerm_kubernetes_cluster')) {
+          const report = checkCluster(ctx, module, resource, grants);
+          if (report) yield report;
+        }
+      });
     }
   },
 });
 
-/** True when some role assignment grants (or, with an unknown role, may grant) an AKS RBAC role. */
-function hasPossibleGrants(modules: readonly TfModule[]): boolean {
-  return resourcesOfType(modules, 'azurerm_role_assignment').some(({ module, resource }) => {
-    const role = assignedRole(module, resource);
-    return !role || !role.builtIn || role.builtIn.name.startsWith(AKS_RBAC_PREFIX);
-  });
+/** True when some role assignment of the module grants (or, with an unknown role, may grant) an AKS RBAC role. */
+function hasPossibleGrants(module: TfModule): boolean {
+  return memoOn(module, 'AKS-AUTH-002:grants', () =>
+    module.resourcesOfType('azurerm_role_assignment').some((resource) => {
+      const role = assignedRole(module, resource);
+      return !role || !role.builtIn || role.builtIn.name.startsWith(AKS_RBAC_PREFIX);
+    }),
+  );
 }
 
 /** true = certainly no admin group; false = some or unknown. */

@@ -1,7 +1,8 @@
 import { defineRule, type CheckContext, type Report } from '../kit/define-rule';
 import { fix, insertAttribute, insertBlockAfter, replaceRange } from '../kit/fix';
 import type { TfModule, TfResource } from '../../model/terraform/model-types';
-import { resourcesOfType, tfModules } from '../ra/tf-modules';
+import { tfModules } from '../ra/tf-modules';
+import { memoReports } from '../kit/memo-on';
 import { alignedLines, declareVariable } from './variable-snippet';
 
 // AKS-AUTH-001. "If local_account_disabled is set to true, it is required to enable Kubernetes RBAC and AKS-managed
@@ -36,7 +37,12 @@ export const rule = defineRule({
   },
   fixable: true,
   *check(ctx) {
-    for (const { module, resource } of resourcesOfType(tfModules(ctx), 'azurerm_kubernetes_cluster')) yield* checkCluster(ctx, module, resource);
+    // per module (the version comes from its callers), replayed while the module is unchanged
+    for (const module of tfModules(ctx)) {
+      yield* memoReports(module, 'AKS-AUTH-001', function* () {
+        for (const cluster of module.resourcesOfType('azurerm_kubernetes_cluster')) yield* checkCluster(ctx, module, cluster);
+      });
+    }
   },
 });
 

@@ -6,6 +6,7 @@ import type { TfResource } from '../../model/terraform/model-types';
 import { COREDNS_CUSTOM_CONFIGMAP, COREDNS_NAMESPACE, customKeyKind } from '../../model/coredns/aks-default';
 import { parseCorefile } from '../../syntax/corefile/parse-corefile';
 import type { CorefileParseResult } from '../../syntax/corefile/corefile-ast';
+import { memoOn } from '../kit/memo-on';
 
 // The ConfigMaps CoreDNS rules look at, from YAML and from Terraform kubernetes_config_map* resources alike, and
 // the Corefile text of their `.override` / `.server` values, parsed once per check.
@@ -20,15 +21,28 @@ export interface ConfigMapSite {
   readonly management: 'create' | 'patch';
 }
 
-export function* configMapSites(ctx: CheckContext): Generator<ConfigMapSite> {
-  for (const object of ctx.k8sObjects()) {
-    const view = configMapView(object);
-    if (view) yield { object, view, file: object.source.file, origin: 'yaml', resource: undefined, management: 'create' };
-  }
-  for (const t of ctx.terraform().kubernetesObjects) {
-    const view = configMapView(t.object);
-    if (view) yield { object: t.object, view, file: t.resource.file, origin: 'terraform', resource: t.resource, management: t.management };
-  }
+// Four CDNS rules ask on every edit: each side's sites are kept with that side's object list (which survives edits
+// to the other side), each object's view with the object (which survives edits to other files).
+export function configMapSites(ctx: CheckContext): readonly ConfigMapSite[] {
+  const yaml = ctx.k8sObjects();
+  const tf = ctx.terraform().kubernetesObjects;
+  const fromYaml = memoOn(yaml, 'cdns-sites', () =>
+    yaml.flatMap((object): ConfigMapSite[] => {
+      const view = viewOf(object);
+      return view ? [{ object, view, file: object.source.file, origin: 'yaml', resource: undefined, management: 'create' }] : [];
+    }),
+  );
+  const fromTf = memoOn(tf, 'cdns-sites', () =>
+    tf.flatMap((t): ConfigMapSite[] => {
+      const view = viewOf(t.object);
+      return view ? [{ object: t.object, view, file: t.resource.file, origin: 'terraform', resource: t.resource, management: t.management }] : [];
+    }),
+  );
+  return [...fromYaml, ...fromTf];
+}
+
+function viewOf(object: K8sObject): ConfigMapView | undefined {
+  return memoOn(object, 'cdns-view', () => configMapView(object) ?? null) ?? undefined;
 }
 
 export function hasCustomKeys(view: ConfigMapView): boolean {
@@ -40,6 +54,10 @@ export function hasCustomKeys(view: ConfigMapView): boolean {
  * kube-system or being named after CoreDNS. Other ConfigMaps with such keys are somebody else's business.
  */
 export function isCorednsCustomisation(site: ConfigMapSite): boolean {
+  return memoOn(site, 'customisation', () => customises(site));
+}
+
+function customises(site: ConfigMapSite): boolean {
   const { name, namespace } = site.object;
   if (name === COREDNS_CUSTOM_CONFIGMAP) return true;
   if (!hasCustomKeys(site.view)) return false;
@@ -56,7 +74,12 @@ export interface CorefileValue {
 }
 
 /** The `.override` / `.server` string values of a customisation ConfigMap, parsed in the mode AKS uses them. */
-export function corefileValues(site: ConfigMapSite): CorefileValue[] {
+export function corefileValues(site: ConfigMapSite): readonly CorefileValue[] {
+  // parsed once per site (sites are kept across runs), not once per rule and run
+  return memoOn(site, 'corefile-values', () => parseValues(site));
+}
+
+function parseValues(site: ConfigMapSite): CorefileValue[] {
   if (!isCorednsCustomisation(site)) return [];
   const out: CorefileValue[] = [];
   for (const entry of site.view.data) {

@@ -5,6 +5,7 @@ import { roleBindingView } from '../../model/kubernetes/rbac';
 import { defineRule, type Fix, type Report } from '../kit/define-rule';
 import { fix, insertAttribute, replaceRange, type SourceText } from '../kit/fix';
 import { eolOf, indentationAt, lineContentEnd } from '../kit/fix-text';
+import { memoReports } from '../kit/memo-on';
 
 // AKS-CICD-002 (aks-rules.md §4.8, Lesson 8, §2.9): the CI service account's token and RBAC, in YAML and in
 // Terraform kubernetes_* resources: token Secrets without the service-account annotation, default_secret_name (empty
@@ -44,27 +45,30 @@ export const rule = defineRule({
   messageSeverity: { tokenSecretNoAnnotation: 'error', longLivedToken: 'info' },
   fixable: true,
   *check(ctx) {
-    for (const module of ctx.terraform().modules) {
-      for (const r of module.resources) {
-        if (SECRET_TYPES.has(r.type)) yield* terraformSecret(ctx, module, r);
-        else if (CRB_TYPES.has(r.type)) yield* terraformBinding(r);
-      }
-      // a reference's target is declared in its own module: without a ServiceAccount, no use can match (skips the scan)
-      if (!module.resources.some((r) => SA_TYPES.has(r.type))) continue;
-      for (const use of module.allReferences()) {
-        const t = use.reference.target as TfResource | undefined;
-        if (use.reference.kind === 'resource' && t && SA_TYPES.has(t.type) && use.reference.path[0] === 'default_secret_name') {
-          yield { messageId: 'defaultSecretName', file: use.reference.file, range: use.reference.range };
-        }
-      }
-    }
+    // per module, replayed while the module is unchanged; per YAML object likewise (below)
+    for (const module of ctx.terraform().modules) yield* memoReports(module, 'AKS-CICD-002', () => moduleReports(ctx, module));
     for (const obj of ctx.k8sObjects()) {
       if (obj.source.origin !== 'yaml') continue;
-      if (obj.kind === 'Secret') yield* yamlSecret(obj);
-      else if (obj.kind === 'ClusterRoleBinding') yield* yamlBinding(obj);
+      if (obj.kind === 'Secret') yield* memoReports(obj, 'AKS-CICD-002', () => yamlSecret(obj));
+      else if (obj.kind === 'ClusterRoleBinding') yield* memoReports(obj, 'AKS-CICD-002', () => yamlBinding(obj));
     }
   },
 });
+
+function* moduleReports(ctx: { getFile(p: string): SourceText | undefined }, module: TfModule): Generator<Report<Id>> {
+  for (const r of module.resources) {
+    if (SECRET_TYPES.has(r.type)) yield* terraformSecret(ctx, module, r);
+    else if (CRB_TYPES.has(r.type)) yield* terraformBinding(r);
+  }
+  // a reference's target is declared in its own module: without a ServiceAccount, no use can match (skips the scan)
+  if (!module.resources.some((r) => SA_TYPES.has(r.type))) return;
+  for (const use of module.allReferences()) {
+    const t = use.reference.target as TfResource | undefined;
+    if (use.reference.kind === 'resource' && t && SA_TYPES.has(t.type) && use.reference.path[0] === 'default_secret_name') {
+      yield { messageId: 'defaultSecretName', file: use.reference.file, range: use.reference.range };
+    }
+  }
+}
 
 function* terraformSecret(ctx: { getFile(p: string): SourceText | undefined }, module: TfModule, secret: TfResource): Generator<Report<Id>> {
   const type = secret.attribute('type');

@@ -1,6 +1,7 @@
 import type { TfAttribute, TfBlock, TfLocal, TfModule, TfResource } from '../../model/terraform/model-types';
 import { defineRule, type Fix, type Report } from '../kit/define-rule';
 import { fix, insertBlockAfter, removeNode, type SourceText } from '../kit/fix';
+import { memoReports } from '../kit/memo-on';
 
 // AKS-CICD-001 (aks-rules.md §4.8, Lessons 3 and 8): how the kubernetes (and helm) provider reaches and authenticates
 // to an AKS cluster: static credentials that Entra clusters leave empty, the admin config that disabled local
@@ -51,14 +52,17 @@ export const rule = defineRule({
   messageSeverity: { privateEndpoint: 'warning', stacking: 'warning', mixedExec: 'warning' },
   fixable: true,
   *check(ctx) {
-    for (const module of ctx.terraform().modules) {
-      for (const p of module.providers) {
-        const config = p.name === 'kubernetes' ? p.block : p.name === 'helm' ? p.block.block('kubernetes') : undefined;
-        if (config) yield* checkConfig(ctx, module, p.name, p.block, config);
-      }
-    }
+    // per module (its linked group decides), replayed while the module is unchanged
+    for (const module of ctx.terraform().modules) yield* memoReports(module, 'AKS-CICD-001', () => checkModule(ctx, module));
   },
 });
+
+function* checkModule(ctx: { getFile(p: string): SourceText | undefined }, module: TfModule): Generator<Report<Id>> {
+  for (const p of module.providers) {
+    const config = p.name === 'kubernetes' ? p.block : p.name === 'helm' ? p.block.block('kubernetes') : undefined;
+    if (config) yield* checkConfig(ctx, module, p.name, p.block, config);
+  }
+}
 
 interface ClusterUse {
   readonly attr: TfAttribute;

@@ -1,5 +1,6 @@
 import type { TfAttribute, TfModule, TfResource } from '../../model/terraform/model-types';
-import { defineRule, type FileEdit, type Fix } from '../kit/define-rule';
+import { defineRule, type CheckContext, type FileEdit, type Fix, type Report } from '../kit/define-rule';
+import { perLinkedGroup } from '../kit/linked-groups';
 import { fix, insertAttribute, insertBlockAfter, replaceRange } from '../kit/fix';
 import { isLiteralScalar } from '../node/node-pools';
 import { isPrivate, normalizeRegion, tracesTo, uniqueName, vnetOfCluster, zoneChoice } from './private-cluster';
@@ -45,30 +46,34 @@ export const rule = defineRule({
   },
   fixable: true,
   *check(ctx) {
-    const model = ctx.terraform();
-    for (const cluster of model.resourcesOfType('azurerm_kubernetes_cluster')) {
-      const enabled = cluster.attribute('private_cluster_enabled');
-      if (!enabled || isPrivate(cluster) !== true) continue;
-      const zone = zoneChoice(cluster);
-      if (zone.kind !== 'absent' && zone.kind !== 'System') continue;
-      const found = vnetOfCluster(cluster);
-      if (!found) continue;
-      const servers = customServers(found.vnet, model.modules);
-      if (!servers) continue;
-      const location = cluster.attribute('location')?.value;
-      const region = location?.kind === 'string' ? normalizeRegion(location.value) : undefined;
-      const file = ctx.getFile(cluster.file);
-      yield {
-        messageId: 'customDns',
-        data: { servers: servers.list.join(', '), region: region ?? '<region>' },
-        file: cluster.file,
-        range: enabled.node.name.range,
-        related: [{ file: servers.attr.file, range: servers.attr.range, message: 'custom DNS servers of the cluster VNet' }],
-        fixes: file && region ? byoZoneFix(file, cluster, region) : undefined,
-      };
-    }
+    // per linked group (the cluster's VNet and its DNS servers are traced there), replayed while it is unchanged
+    yield* perLinkedGroup(ctx.terraform().modules, 'AKS-DNS-003', (group) => checkGroup(ctx, group));
   },
 });
+
+function* checkGroup(ctx: CheckContext, modules: readonly TfModule[]): Generator<Report<'customDns'>> {
+  for (const cluster of modules.flatMap((m) => m.resourcesOfType('azurerm_kubernetes_cluster'))) {
+    const enabled = cluster.attribute('private_cluster_enabled');
+    if (!enabled || isPrivate(cluster) !== true) continue;
+    const zone = zoneChoice(cluster);
+    if (zone.kind !== 'absent' && zone.kind !== 'System') continue;
+    const found = vnetOfCluster(cluster);
+    if (!found) continue;
+    const servers = customServers(found.vnet, modules);
+    if (!servers) continue;
+    const location = cluster.attribute('location')?.value;
+    const region = location?.kind === 'string' ? normalizeRegion(location.value) : undefined;
+    const file = ctx.getFile(cluster.file);
+    yield {
+      messageId: 'customDns',
+      data: { servers: servers.list.join(', '), region: region ?? '<region>' },
+      file: cluster.file,
+      range: enabled.node.name.range,
+      related: [{ file: servers.attr.file, range: servers.attr.range, message: 'custom DNS servers of the cluster VNet' }],
+      fixes: file && region ? byoZoneFix(file, cluster, region) : undefined,
+    };
+  }
+}
 
 /** The VNet's custom servers (inline dns_servers or an azurerm_virtual_network_dns_servers), when known and not Azure DNS. */
 function customServers(vnet: TfResource, modules: readonly TfModule[]): { list: string[]; attr: TfAttribute } | undefined {

@@ -1,5 +1,6 @@
 import type { TfModule, TfResource } from '../../model/terraform/model-types';
 import type { FileCheckContext } from '../kit/define-rule';
+import { linkedGroup } from '../kit/linked-groups';
 
 // File-scoped identity rules look at the resources declared in the file being checked, read through the file's
 // module (not the whole model), so an edit re-runs them only for files of the modules linked to the edited one.
@@ -14,12 +15,7 @@ export function resourcesInFile(ctx: FileCheckContext, type: string): TfResource
  */
 export function linkedModules(ctx: FileCheckContext): TfModule[] {
   const start = ctx.terraformModuleOf(ctx.file.path);
-  if (!start) return [];
-  const seen = new Set([start]);
-  for (const m of seen) {
-    for (const next of [...m.moduleCalls.map((c) => c.child), ...m.callers.map((c) => c.parent)]) if (next) seen.add(next);
-  }
-  return [...seen].sort((a, b) => (a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0));
+  return start ? [...linkedGroup(start)] : [];
 }
 
 /** Replacement text for a multi-line block at `indent`: the snippet's lines re-indented, first line unindented. */

@@ -1,11 +1,12 @@
 import { addressText, UAI, type ClusterFacts } from '../../model/identity/cluster-facts';
-import { freeName, roleAssignmentBlock } from '../../model/identity/fix-snippets';
+import { freeName, namesOf, roleAssignmentBlock } from '../../model/identity/fix-snippets';
 import { coversTarget, grantsRole, roleAssignmentsOf, toControlPlane } from '../../model/identity/role-assignments';
 import { allClusterFacts } from '../../model/identity/cluster-facts';
 import type { TfModule, TfResource } from '../../model/terraform/model-types';
 import type { CheckContext, FileEdit, Fix } from '../kit/define-rule';
 import { fix, insertBlockAfter, type SourceText } from '../kit/fix';
 import { addDependsOn, insertAfterCluster } from '../ra/role-assignment-fix';
+import { memoOn } from '../kit/memo-on';
 
 // The "add kubelet_identity" fix of AKS-ID-002: wire the cluster to a user-assigned kubelet identity (an existing one
 // clearly meant for it, or a new `<cluster>_kubelet`), plus the Managed Identity Operator assignment AKS-RA-004
@@ -30,13 +31,20 @@ function usedIdentities(module: TfModule, clusters: readonly ClusterFacts[]): Se
 
 /** An existing UAI named for kubelet use and used by nothing else, when there is exactly one. */
 function existingKubeletIdentity(facts: ClusterFacts, clusters: readonly ClusterFacts[]): TfResource | undefined {
-  const used = usedIdentities(facts.module, clusters);
-  const candidates = facts.module.resourcesOfType(UAI).filter((r) => {
+  // once per module and cluster list, not per cluster: a module with many clusters made this quadratic
+  const byModule = memoOn(clusters, 'kubelet-candidates', () => new Map<TfModule, TfResource[]>());
+  let candidates = byModule.get(facts.module);
+  if (!candidates) byModule.set(facts.module, (candidates = kubeletCandidates(facts.module, clusters)));
+  return candidates.length === 1 ? candidates[0] : undefined;
+}
+
+function kubeletCandidates(module: TfModule, clusters: readonly ClusterFacts[]): TfResource[] {
+  const used = usedIdentities(module, clusters);
+  return module.resourcesOfType(UAI).filter((r) => {
     if (used.has(r.address) || r.isCollection) return false;
     const name = r.attribute('name')?.value;
     return KUBELET_NAME.test(r.name) || (name?.kind === 'string' && KUBELET_NAME.test(name.value));
   });
-  return candidates.length === 1 ? candidates[0] : undefined;
 }
 
 function exprText(file: SourceText, cluster: TfResource, attribute: string): string | undefined {
@@ -58,7 +66,9 @@ export function addKubeletIdentityFix(ctx: CheckContext, facts: ClusterFacts): F
   const cp = controlPlane.uai;
   const identityBlock = controlPlane.identityBlock;
   if (!file || !cp || cp.module !== module || !identityBlock || identityBlock.file !== file.path || !cluster.node.closeBrace) return [];
-  const clusters = allClusterFacts(ctx.terraform().modules);
+  const modules = ctx.terraform().modules;
+  // one list per model (fixes are built per cluster)
+  const clusters = memoOn(modules, 'all-cluster-facts', () => allClusterFacts(modules));
   const existing = existingKubeletIdentity(facts, clusters);
   const after: string[] = [];
   let kubelet: string;
@@ -97,13 +107,15 @@ export function addKubeletIdentityFix(ctx: CheckContext, facts: ClusterFacts): F
 
 function operatorGranted(ctx: CheckContext, facts: ClusterFacts, clusters: readonly ClusterFacts[], uai: TfResource): boolean {
   const target = { ref: { module: facts.module, address: uai.address } };
-  return roleAssignmentsOf(ctx.terraform().modules).some(
-    (ra) => toControlPlane(ra, facts, clusters) !== 'no' && coversTarget(ra, target) !== 'no' && grantsRole(ra, 'Managed Identity Operator') !== 'no',
+  const modules = ctx.terraform().modules;
+  return memoOn(modules, 'role-assignments', () => roleAssignmentsOf(modules)).some(
+    // cheapest test first (all three are pure, so the order does not change the answer)
+    (ra) => grantsRole(ra, 'Managed Identity Operator') !== 'no' && coversTarget(ra, target) !== 'no' && toControlPlane(ra, facts, clusters) !== 'no',
   );
 }
 
 function uniqueResourceName(module: TfModule, base: string): string {
-  const used = new Set(module.resourcesOfType(UAI).map((r) => r.name));
+  const used = namesOf(module.resourcesOfType(UAI));
   let name = base;
   for (let i = 2; used.has(name); i++) name = `${base}_${i}`;
   return name;

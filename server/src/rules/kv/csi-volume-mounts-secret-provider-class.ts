@@ -2,10 +2,12 @@ import { defineRule, type CheckContext, type Report } from '../kit/define-rule';
 import { fix, insertYamlKey, replaceYamlScalar, type SourceText } from '../kit/fix';
 import { asScalar, scalarText } from '../../model/kubernetes/k-value';
 import type { PodVolume } from '../../model/kubernetes/pod-spec';
+import type { K8sObject } from '../../model/kubernetes/object';
 import { serviceAccountView } from '../../model/kubernetes/service-account';
 import { damerauLevenshtein } from '../../model/azure/did-you-mean';
 import { CSI_DRIVER_NAME, SPC_ERRORS } from '../../model/azure/keyvault';
 import { isPlaceholder, isSecretsStoreVolume, namespaceOf, paramText, podSites, spcSites, spcsForPod, volumeSpcName, type PodSite, type SpcSite } from './kv-sites';
+import { memoOn } from '../kit/memo-on';
 
 // AKS-KV-005. The pod side of the CSI mount: the driver name (no "x-", unlike the API group), readOnly: true (the
 // node server rejects anything else) and a SecretProviderClass that exists in the pod's namespace.
@@ -45,11 +47,14 @@ export const rule = defineRule({
     const pods = podSites(ctx);
     const spcs = pods.length ? spcSites(ctx) : [];
     for (const site of pods) {
+      const volumes = site.pod.volumes.filter((v) => v.csi && isSecretsStoreVolume(v));
+      if (volumes.length === 0) continue;
       const source = site.yaml ? ctx.getFile(site.file) : undefined;
-      for (const volume of site.pod.volumes) {
-        if (!volume.csi || !isSecretsStoreVolume(volume)) continue;
-        yield* checkVolume(site, volume, source);
-        yield* checkClass(ctx, site, volume, spcs, source);
+      // a volume's own checks are kept with the pod's object (which survives edits to other files)
+      const own = memoOn(site.object, 'AKS-KV-005', () => volumes.map((v) => [...checkVolume(site, v, source)]));
+      for (let i = 0; i < volumes.length; i++) {
+        yield* own[i];
+        yield* checkClass(ctx, site, volumes[i], spcs, source);
       }
     }
   },
@@ -119,12 +124,29 @@ function* checkServiceAccount(ctx: CheckContext, site: PodSite, spc: SpcSite, at
     yield { messageId: 'serviceAccount', data: { namespace, sa: 'default', detail: ': the pod sets no serviceAccountName, so it runs as "default"' }, file: site.file, range: at };
     return;
   }
-  const accounts = [...ctx.k8sObjects(), ...ctx.terraform().kubernetesObjects.map((t) => t.object)]
-    .filter((o) => o.kind === 'ServiceAccount' && o.name === sa && (namespaceOf(o) === undefined || namespaceOf(site.object) === undefined || namespaceOf(o) === namespaceOf(site.object)));
+  const accounts = serviceAccountsNamed(ctx, sa)
+    .filter((o) => namespaceOf(o) === undefined || namespaceOf(site.object) === undefined || namespaceOf(o) === namespaceOf(site.object));
   if (accounts.length === 0) return; // not in the workspace: unknown
   const annotated = accounts.map((o) => scalarText(serviceAccountView(o)!.clientId?.value));
   if (annotated.some((v) => v === clientId || (v !== undefined && isPlaceholder(v)))) return;
   if (accounts.some((o) => serviceAccountView(o)!.clientId?.value.kind === 'unknown')) return;
   const detail = `; ServiceAccount "${sa}" lacks azure.workload.identity/client-id: "${clientId}"`;
   yield { messageId: 'serviceAccount', data: { namespace, sa, detail }, file: site.file, range: at };
+}
+
+/** ServiceAccounts named `name`, YAML first, then Terraform's (each side indexed once per object list). */
+function serviceAccountsNamed(ctx: CheckContext, name: string): K8sObject[] {
+  const index = (objects: readonly K8sObject[]): ReadonlyMap<string | undefined, K8sObject[]> =>
+    memoOn(objects, 'service-accounts-by-name', () => {
+      const byName = new Map<string | undefined, K8sObject[]>();
+      for (const o of objects) {
+        if (o.kind !== 'ServiceAccount') continue;
+        const list = byName.get(o.name);
+        if (list) list.push(o);
+        else byName.set(o.name, [o]);
+      }
+      return byName;
+    });
+  const tf = memoOn(ctx.terraform().kubernetesObjects, 'objects', () => ctx.terraform().kubernetesObjects.map((t) => t.object));
+  return [...(index(ctx.k8sObjects()).get(name) ?? []), ...(index(tf).get(name) ?? [])];
 }

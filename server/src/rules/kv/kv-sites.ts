@@ -4,6 +4,7 @@ import { secretProviderClassView, type SecretProviderClassView } from '../../mod
 import { podSpecOf, type PodSpecView, type PodVolume } from '../../model/kubernetes/pod-spec';
 import { scalarText } from '../../model/kubernetes/k-value';
 import { CSI_DRIVER_NAME, SPC_PROVIDER } from '../../model/azure/keyvault';
+import { memoOn } from '../kit/memo-on';
 
 // The SecretProviderClasses and pod specs the Key Vault CSI rules read, from YAML manifests and from Terraform
 // kubernetes_manifest resources alike. Fixes are offered on YAML only: a Terraform value's range is an HCL
@@ -23,27 +24,38 @@ export interface PodSite {
   readonly yaml: boolean;
 }
 
-function* objects(ctx: CheckContext): Generator<{ object: K8sObject; file: string; yaml: boolean }> {
-  for (const object of ctx.k8sObjects()) yield { object, file: object.source.file, yaml: true };
-  for (const t of ctx.terraform().kubernetesObjects) yield { object: t.object, file: t.resource.file, yaml: false };
-}
-
 /** Every SecretProviderClass, Azure or not (see `isAzureSpc`). */
-export function spcSites(ctx: CheckContext): SpcSite[] {
-  return viewSites(ctx, secretProviderClassView);
+export function spcSites(ctx: CheckContext): readonly SpcSite[] {
+  return viewSites(ctx, 'kv-spc', secretProviderClassView, (site) => site);
 }
 
-export function podSites(ctx: CheckContext): PodSite[] {
-  return viewSites(ctx, podSpecOf).map(({ view, ...o }) => ({ pod: view, ...o }));
+export function podSites(ctx: CheckContext): readonly PodSite[] {
+  return viewSites(ctx, 'kv-pod', podSpecOf, ({ view, ...o }) => ({ pod: view, ...o }));
 }
 
-function viewSites<V>(ctx: CheckContext, viewOf: (o: K8sObject) => V | undefined): { view: V; object: K8sObject; file: string; yaml: boolean }[] {
-  const out: { view: V; object: K8sObject; file: string; yaml: boolean }[] = [];
-  for (const o of objects(ctx)) {
-    const view = viewOf(o.object);
-    if (view) out.push({ view, ...o });
-  }
-  return out;
+type ViewSite<V> = { view: V; object: K8sObject; file: string; yaml: boolean };
+
+// Every KV rule asks on every edit: the sites of each object list (YAML, Terraform) are kept with the list, which
+// survives edits to the other side, each object's view with the object, which survives edits to other files, and
+// the joined list with the pair of lists (one array per snapshot, so indexes over it are built once).
+function viewSites<V, S>(ctx: CheckContext, tag: string, viewOf: (o: K8sObject) => V | undefined, toSite: (s: ViewSite<V>) => S): readonly S[] {
+  const yaml = ctx.k8sObjects();
+  const tf = ctx.terraform().kubernetesObjects;
+  const sites = (objects: readonly K8sObject[], fileOf: (i: number) => string, isYaml: boolean): S[] => {
+    const out: S[] = [];
+    for (let i = 0; i < objects.length; i++) {
+      const object = objects[i];
+      const view = memoOn(object, tag, () => viewOf(object) ?? null);
+      if (view) out.push(toSite({ view, object, file: fileOf(i), yaml: isYaml }));
+    }
+    return out;
+  };
+  const fromYaml = memoOn(yaml, tag, () => sites(yaml, (i) => yaml[i].source.file, true));
+  const fromTf = memoOn(tf, tag, () => sites(tf.map((t) => t.object), (i) => tf[i].resource.file, false));
+  const joined = memoOn(fromYaml, 'joined', () => new WeakMap<readonly S[], readonly S[]>());
+  let all = joined.get(fromTf);
+  if (!all) joined.set(fromTf, (all = [...fromYaml, ...fromTf]));
+  return all;
 }
 
 /**
@@ -106,11 +118,27 @@ export function spcsForPod(spcs: readonly SpcSite[], podNamespace: string | unde
 /** Pods whose Secrets Store volumes name this SPC (same namespace, or by name when a namespace is unknown). */
 export function podsMounting(site: SpcSite, pods: readonly PodSite[]): PodSite[] {
   const ns = namespaceOf(site.object);
-  return pods.filter((p) => {
+  return podsNaming(pods, site.object.name).filter((p) => {
     const podNs = namespaceOf(p.object);
-    if (ns !== undefined && podNs !== undefined && ns !== podNs) return false;
-    return p.pod.volumes.some((v) => isSecretsStoreVolume(v) && volumeSpcName(v) === site.object.name);
+    return !(ns !== undefined && podNs !== undefined && ns !== podNs);
   });
+}
+
+/** Pods with a Secrets Store volume naming `name` (undefined: a volume whose name is not known), in list order. */
+export function podsNaming(pods: readonly PodSite[], name: string | undefined): readonly PodSite[] {
+  // indexed once per list: asked once per SecretProviderClass
+  const index = memoOn(pods, 'pods-by-spc-name', () => {
+    const byName = new Map<string | undefined, PodSite[]>();
+    for (const p of pods) {
+      for (const n of new Set(p.pod.volumes.filter(isSecretsStoreVolume).map(volumeSpcName))) {
+        const list = byName.get(n);
+        if (list) list.push(p);
+        else byName.set(n, [p]);
+      }
+    }
+    return byName;
+  });
+  return index.get(name) ?? [];
 }
 
 // `<client-id>`, `$CLIENT_ID`, `${CLIENT_ID}`, `#{id}#`, `__ID__`: templates filled in later (docs, envsubst,

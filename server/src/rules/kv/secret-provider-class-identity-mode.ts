@@ -3,6 +3,7 @@ import { fix, insertYamlKey, replaceYamlScalar, type SourceText } from '../kit/f
 import { asScalar } from '../../model/kubernetes/k-value';
 import { EXCLUSIVE_IDENTITY_MODE_PARAMS, SPC_ERRORS, parseGoBool } from '../../model/azure/keyvault';
 import { isAzureSpc, isPlaceholder, paramText, spcSites, type SpcSite } from './kv-sites';
+import { memoReportsKeyed } from '../kit/memo-on';
 
 // AKS-KV-003. The provider authenticates in exactly one mode: workload identity (clientID), the node's VMSS identity
 // (useVMManagedIdentity + userAssignedIdentityID = a client ID), the deprecated pod identity, or the token proxy.
@@ -43,9 +44,12 @@ export const rule = defineRule({
     const addonClusters = ctx.terraform().resourcesOfType('azurerm_kubernetes_cluster').filter((c) => c.block('key_vault_secrets_provider'));
     for (const site of spcSites(ctx)) {
       if (!isAzureSpc(site.view)) continue;
-      const source = site.yaml ? ctx.getFile(site.file) : undefined;
-      yield* checkModes(site, source);
-      yield* checkIdentity(site, addonClusters.length === 1 ? addonClusters[0].address : undefined);
+      const addon = addonClusters.length === 1 ? addonClusters[0].address : undefined;
+      // kept with the class's object (which survives edits to other files) while the add-on cluster stays the same
+      yield* memoReportsKeyed(site.object, 'AKS-KV-002', addon ?? '', function* () {
+        yield* checkModes(site, site.yaml ? ctx.getFile(site.file) : undefined);
+        yield* checkIdentity(site, addon);
+      });
     }
   },
 });

@@ -1,8 +1,9 @@
 import { defineRule, type CheckContext, type Report } from '../kit/define-rule';
 import { fix, insertYamlKey, replaceYamlScalar } from '../kit/fix';
 import { asScalar, type KMap } from '../../model/kubernetes/k-value';
+import { memoReports } from '../kit/memo-on';
 import { KEYVAULT_NAME_RE, SPC_ERRORS, SPC_PROVIDER, UNVERIFIED_V1ALPHA1, vaultNameFromUrl } from '../../model/azure/keyvault';
-import { isAzureSpc, isPlaceholder, namespaceOf, podSites, spcSites, spcsForPod, isSecretsStoreVolume, volumeSpcName, type PodSite, type SpcSite } from './kv-sites';
+import { isAzureSpc, isPlaceholder, namespaceOf, podSites, spcSites, spcsForPod, isSecretsStoreVolume, podsNaming, volumeSpcName, type PodSite, type SpcSite } from './kv-sites';
 
 // AKS-KV-001. The Azure provider refuses a SecretProviderClass without keyvaultName, tenant or objects, with a vault
 // URL for a name, or under another provider name; and the CSI driver looks the class up in the pod's namespace.
@@ -43,7 +44,8 @@ export const rule = defineRule({
     const spcs = spcSites(ctx).filter((s) => isAzureSpc(s.view));
     const pods = spcs.length ? podSites(ctx) : [];
     for (const site of spcs) {
-      yield* checkFields(ctx, site);
+      // a class's own fields: kept with its object, which survives edits to other files
+      yield* memoReports(site.object, 'AKS-KV-001', () => checkFields(ctx, site));
       yield* checkNamespace(site, spcs, pods);
     }
   },
@@ -98,10 +100,9 @@ function* checkNamespace(site: SpcSite, spcs: readonly SpcSite[], pods: readonly
   const namespace = namespaceOf(site.object);
   const nsValue = site.object.namespaceValue;
   if (name === undefined || namespace === undefined || !nsValue) return;
-  const strays = pods.filter((p) => {
+  const strays = podsNaming(pods, name).filter((p) => {
     const podNs = namespaceOf(p.object);
     if (podNs === undefined || podNs === namespace) return false;
-    if (!p.pod.volumes.some((v) => isSecretsStoreVolume(v) && volumeSpcName(v) === name)) return false;
     return spcsForPod(spcs, podNs, name).length === 0;
   });
   if (strays.length === 0) return;

@@ -2,9 +2,10 @@ import type { TfModule, TfResource } from '../../model/terraform/model-types';
 import type { TextRange } from '../../text/text-range';
 import { cidrContains, cidrsOverlap, cidrSubnet, parseCidr, type Cidr } from '../../model/net/cidr';
 import { RESERVED_RANGES, SUPPORTED_POD_CIDR_SPACES } from '../../model/azure/network-constants';
-import { defineRule, type Fix, type Report } from '../kit/define-rule';
+import { defineRule, type CheckContext, type Fix, type Report } from '../kit/define-rule';
 import { fix, insertAttribute, type SourceText } from '../kit/fix';
 import { cidrText, podCidrOf, poolsOf, serviceCidrOf, subnetCidrs, subnetOf, vnetOfSubnet, vnetRanges, type EffectiveCidr, type NamedRange } from './cluster-network';
+import { perLinkedGroup } from '../kit/linked-groups';
 
 // AKS-NET-003 (aks-rules.md §4.5, §2.5): the service range, the overlay/kubenet pod range and the cluster VNet must
 // not overlap each other or the ranges AKS reserves. The implicit defaults (service 10.0.0.0/16, pod 10.244.0.0/16)
@@ -46,24 +47,27 @@ export const rule = defineRule({
   messageSeverity: { serviceInVnet: 'warning', podOutsideSupported: 'warning' },
   fixable: true,
   *check(ctx) {
-    const modules = ctx.terraform().modules;
-    const seenVnets = new Set<TfResource>();
-    for (const module of modules) {
-      for (const cluster of module.resourcesOfType('azurerm_kubernetes_cluster')) {
-        if (cluster.isCollection) continue;
-        const svc = serviceCidrOf(cluster);
-        const pod = podCidrOf(cluster);
-        const net = clusterNetwork(cluster, modules);
-        if (net.vnet && net.space && !seenVnets.has(net.vnet)) {
-          seenVnets.add(net.vnet);
-          for (const r of net.space) yield* reserved('VNet address space', r.cidr, r.attr.file, r.attr.node.name.range);
-        }
-        if (svc) yield* serviceChecks(ctx, cluster, svc, pod, net);
-        if (pod) yield* podChecks(cluster, pod, svc, net);
-      }
-    }
+    yield* perLinkedGroup(ctx.terraform().modules, 'AKS-NET-003', (group) => checkGroup(ctx, group));
   },
 });
+
+function* checkGroup(ctx: CheckContext, modules: readonly TfModule[]): Generator<Report<Id>> {
+  const seenVnets = new Set<TfResource>();
+  for (const module of modules) {
+    for (const cluster of module.resourcesOfType('azurerm_kubernetes_cluster')) {
+      if (cluster.isCollection) continue;
+      const svc = serviceCidrOf(cluster);
+      const pod = podCidrOf(cluster);
+      const net = clusterNetwork(cluster, modules);
+      if (net.vnet && net.space && !seenVnets.has(net.vnet)) {
+        seenVnets.add(net.vnet);
+        for (const r of net.space) yield* reserved('VNet address space', r.cidr, r.attr.file, r.attr.node.name.range);
+      }
+      if (svc) yield* serviceChecks(ctx, cluster, svc, pod, net);
+      if (pod) yield* podChecks(cluster, pod, svc, net);
+    }
+  }
+}
 
 interface ClusterNet {
   readonly vnet: TfResource | undefined;

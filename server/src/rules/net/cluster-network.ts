@@ -59,15 +59,35 @@ export function poolsOf(cluster: TfResource, modules: readonly TfModule[]): Node
   const out: NodePoolFacts[] = [];
   const def = cluster.block('default_node_pool');
   if (def) out.push({ cluster, block: def, module: cluster.module, name: poolName(def, 'default'), isDefault: true });
+  for (const { module, pool } of poolsByCluster(modules).get(cluster.module)?.get(cluster.address) ?? []) {
+    out.push({ cluster, block: pool, module, name: poolName(pool, pool.name), isDefault: false });
+  }
+  return out;
+}
+
+type PoolIndex = Map<TfModule, Map<string, { module: TfModule; pool: TfResource }[]>>;
+
+// poolsOf runs per cluster and rule: scanning every pool for each cluster was quadratic in a module with many
+// clusters. The pools are grouped by the cluster their kubernetes_cluster_id names, once per module list, in order.
+const poolIndexes = new WeakMap<readonly TfModule[], PoolIndex>();
+
+function poolsByCluster(modules: readonly TfModule[]): PoolIndex {
+  let index = poolIndexes.get(modules);
+  if (index) return index;
+  index = new Map();
   for (const module of modules) {
     for (const r of module.resourcesOfType('azurerm_kubernetes_cluster_node_pool')) {
       const t = clusterIdOf(module, r);
-      if (t?.kind !== 'ref' || t.instance || t.module !== cluster.module || t.address !== cluster.address || t.path.join('.') !== 'id') continue;
-      if (r.isCollection) continue;
-      out.push({ cluster, block: r, module, name: poolName(r, r.name), isDefault: false });
+      if (t?.kind !== 'ref' || t.instance || t.path.length !== 1 || t.path[0] !== 'id' || r.isCollection) continue;
+      let byAddress = index.get(t.module);
+      if (!byAddress) index.set(t.module, (byAddress = new Map()));
+      const list = byAddress.get(t.address);
+      if (list) list.push({ module, pool: r });
+      else byAddress.set(t.address, [{ module, pool: r }]);
     }
   }
-  return out;
+  poolIndexes.set(modules, index);
+  return index;
 }
 
 // poolsOf runs per cluster and rule over every node pool: each pool's kubernetes_cluster_id is traced once per

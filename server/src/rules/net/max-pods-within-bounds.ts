@@ -1,9 +1,10 @@
-import type { TfBlock, TfResource } from '../../model/terraform/model-types';
+import type { TfModule, TfBlock, TfResource } from '../../model/terraform/model-types';
 import { MAX_PODS_BOUNDS } from '../../model/azure/network-constants';
-import { defineRule, type Report } from '../kit/define-rule';
+import { defineRule, type CheckContext, type Report } from '../kit/define-rule';
 import { fix, replaceRange, type SourceText } from '../kit/fix';
 import { numberAttr, podIpModeOf, poolsOf, stringAttr, type NodePoolFacts } from './cluster-network';
 import { autoscaling } from './pool-sizing';
+import { perLinkedGroup } from '../kit/linked-groups';
 
 // AKS-NET-005 (aks-rules.md §4.5, §2.5): max_pods between 10 and 250, room for 30 pods per pool at its smallest
 // size, and the Overlay recommendation of at most 110 pods on Windows nodes. The static-block waste check applies
@@ -36,20 +37,23 @@ export const rule = defineRule({
   messageSeverity: { windowsOverlay: 'info' },
   fixable: true,
   *check(ctx) {
-    const modules = ctx.terraform().modules;
-    const withCluster = new Map<TfBlock, NodePoolFacts>();
-    for (const module of modules) for (const c of module.resourcesOfType('azurerm_kubernetes_cluster')) for (const p of poolsOf(c, modules)) withCluster.set(p.block, p);
-    for (const module of modules) {
-      const blocks: { block: TfBlock; cluster: TfResource | undefined }[] = [];
-      for (const c of module.resourcesOfType('azurerm_kubernetes_cluster')) {
-        const def = c.block('default_node_pool');
-        if (def) blocks.push({ block: def, cluster: c });
-      }
-      for (const r of module.resourcesOfType('azurerm_kubernetes_cluster_node_pool')) blocks.push({ block: r, cluster: withCluster.get(r)?.cluster });
-      for (const b of blocks) yield* checkPool(ctx, b.block, b.cluster);
-    }
+    yield* perLinkedGroup(ctx.terraform().modules, 'AKS-NET-005', (group) => checkGroup(ctx, group));
   },
 });
+
+function* checkGroup(ctx: CheckContext, modules: readonly TfModule[]): Generator<Report<Id>> {
+  const withCluster = new Map<TfBlock, NodePoolFacts>();
+  for (const module of modules) for (const c of module.resourcesOfType('azurerm_kubernetes_cluster')) for (const p of poolsOf(c, modules)) withCluster.set(p.block, p);
+  for (const module of modules) {
+    const blocks: { block: TfBlock; cluster: TfResource | undefined }[] = [];
+    for (const c of module.resourcesOfType('azurerm_kubernetes_cluster')) {
+      const def = c.block('default_node_pool');
+      if (def) blocks.push({ block: def, cluster: c });
+    }
+    for (const r of module.resourcesOfType('azurerm_kubernetes_cluster_node_pool')) blocks.push({ block: r, cluster: withCluster.get(r)?.cluster });
+    for (const b of blocks) yield* checkPool(ctx, b.block, b.cluster);
+  }
+}
 
 function* checkPool(ctx: { getFile(p: string): SourceText | undefined }, block: TfBlock, cluster: TfResource | undefined): Generator<Report<Id>> {
   const maxPods = numberAttr(block, 'max_pods');

@@ -1,9 +1,10 @@
-import type { TfAttribute, TfBlock, TfResource } from '../../model/terraform/model-types';
+import type { TfAttribute, TfBlock, TfModule, TfResource } from '../../model/terraform/model-types';
 import { caseOnlyMismatch, networkCombinationViolations, type NetworkProfileFacts, type NetworkProfileField } from '../../model/azure/network-plugins';
-import { defineRule, type Fix, type Report } from '../kit/define-rule';
+import { defineRule, type CheckContext, type Fix, type Report } from '../kit/define-rule';
 import { fix, insertAttribute, insertBlockAfter, removeNode, replaceRange, type SourceText } from '../kit/fix';
 import { poolsOf, stringAttr } from './cluster-network';
 import { isLiteralString } from './literal';
+import { perLinkedGroup } from '../kit/linked-groups';
 
 // AKS-NET-001 (aks-rules.md §4.5, Lesson 5, §2.9): network_profile plugin / mode / policy / data-plane combinations
 // the provider rejects, case-sensitive values, and retiring choices (kubenet, Azure NPM). The combination table is
@@ -60,37 +61,40 @@ export const rule = defineRule({
   messageSeverity: { kubenetRetiring: 'warning', azureNpmRetiring: 'warning' },
   fixable: true,
   *check(ctx) {
-    const modules = ctx.terraform().modules;
-    for (const module of modules) {
-      for (const cluster of module.resourcesOfType('azurerm_kubernetes_cluster')) {
-        const profile = cluster.block('network_profile');
-        if (!profile && cluster.hasDynamic('network_profile')) continue;
-        const facts = factsOf(cluster, profile, modules);
-        if (!facts) continue;
-        const file = ctx.getFile(cluster.file);
-        for (const v of networkCombinationViolations(facts)) {
-          const m = BY_MODEL_ID[v.id];
-          if (!m) continue;
-          const attr = profile?.attribute(m.attr);
-          if (m.id === 'kubenetRetiring') {
-            yield kubenet(ctx, cluster, profile, attr);
-            continue;
-          }
-          if (!attr) continue;
-          yield { messageId: m.id, file: attr.file, range: attr.node.name.range, fixes: file && profile ? fixesFor(m.id, file, profile, attr, facts) : undefined };
-        }
-        for (const name of FIELDS) {
-          const a = stringAttr(profile, name);
-          const canonical = a.kind === 'known' ? caseOnlyMismatch(name, a.value) : undefined;
-          if (a.kind !== 'known' || !canonical) continue;
-          const f = ctx.getFile(a.attr.file);
-          const fixes = f && isLiteralString(a.attr.expr) ? [fix(`Write "${canonical}"`, replaceRange(f, a.attr.expr.range, `"${canonical}"`))] : undefined;
-          yield { messageId: 'valueCasing', data: { name, value: a.value, canonical }, file: a.attr.file, range: a.attr.node.name.range, fixes };
-        }
-      }
-    }
+    yield* perLinkedGroup(ctx.terraform().modules, 'AKS-NET-001', (group) => checkGroup(ctx, group));
   },
 });
+
+function* checkGroup(ctx: CheckContext, modules: readonly TfModule[]): Generator<Report<Id>> {
+  for (const module of modules) {
+    for (const cluster of module.resourcesOfType('azurerm_kubernetes_cluster')) {
+      const profile = cluster.block('network_profile');
+      if (!profile && cluster.hasDynamic('network_profile')) continue;
+      const facts = factsOf(cluster, profile, modules);
+      if (!facts) continue;
+      const file = ctx.getFile(cluster.file);
+      for (const v of networkCombinationViolations(facts)) {
+        const m = BY_MODEL_ID[v.id];
+        if (!m) continue;
+        const attr = profile?.attribute(m.attr);
+        if (m.id === 'kubenetRetiring') {
+          yield kubenet(ctx, cluster, profile, attr);
+          continue;
+        }
+        if (!attr) continue;
+        yield { messageId: m.id, file: attr.file, range: attr.node.name.range, fixes: file && profile ? fixesFor(m.id, file, profile, attr, facts) : undefined };
+      }
+      for (const name of FIELDS) {
+        const a = stringAttr(profile, name);
+        const canonical = a.kind === 'known' ? caseOnlyMismatch(name, a.value) : undefined;
+        if (a.kind !== 'known' || !canonical) continue;
+        const f = ctx.getFile(a.attr.file);
+        const fixes = f && isLiteralString(a.attr.expr) ? [fix(`Write "${canonical}"`, replaceRange(f, a.attr.expr.range, `"${canonical}"`))] : undefined;
+        yield { messageId: 'valueCasing', data: { name, value: a.value, canonical }, file: a.attr.file, range: a.attr.node.name.range, fixes };
+      }
+    }
+  }
+}
 
 /** Facts for the model's combination table; undefined when a written value is not statically known. */
 function factsOf(cluster: TfResource, profile: TfBlock | undefined, modules: Parameters<typeof poolsOf>[1]): NetworkProfileFacts | undefined {

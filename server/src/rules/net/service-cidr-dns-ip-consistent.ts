@@ -1,11 +1,12 @@
-import type { TfAttribute, TfBlock } from '../../model/terraform/model-types';
+import type { TfModule, TfAttribute, TfBlock } from '../../model/terraform/model-types';
 import { addressCount, cidrContains, cidrHost, lastAddress, parseCidr, type Cidr } from '../../model/net/cidr';
 import { formatIp, parseIp } from '../../model/net/ip-address';
 import { NETWORK_DEFAULTS, SERVICE_CIDR_RULES } from '../../model/azure/network-constants';
-import { defineRule, type Report } from '../kit/define-rule';
+import { defineRule, type CheckContext, type Report } from '../kit/define-rule';
 import { fix, insertAttribute, replaceRange, type SourceText } from '../kit/fix';
 import { cidrText } from './cluster-network';
 import { isLiteralString } from './literal';
+import { perLinkedGroup } from '../kit/linked-groups';
 
 // AKS-NET-002 (aks-rules.md §4.5, §2.5): service_cidr and dns_service_ip come as a pair, the DNS IP lies inside the
 // service range and is not its network, kubernetes-Service (.1) or broadcast address; the range is smaller than /12
@@ -43,14 +44,18 @@ export const rule = defineRule({
   messageSeverity: { prefix12: 'warning' },
   fixable: true,
   *check(ctx) {
-    for (const module of ctx.terraform().modules) {
-      for (const cluster of module.resourcesOfType('azurerm_kubernetes_cluster')) {
-        const profile = cluster.block('network_profile');
-        if (profile) yield* checkProfile(ctx, profile);
-      }
-    }
+    yield* perLinkedGroup(ctx.terraform().modules, 'AKS-NET-002', (group) => checkGroup(ctx, group));
   },
 });
+
+function* checkGroup(ctx: CheckContext, modules: readonly TfModule[]): Generator<Report<Id>> {
+  for (const module of modules) {
+    for (const cluster of module.resourcesOfType('azurerm_kubernetes_cluster')) {
+      const profile = cluster.block('network_profile');
+      if (profile) yield* checkProfile(ctx, profile);
+    }
+  }
+}
 
 type Ctx = { getFile(path: string): SourceText | undefined };
 

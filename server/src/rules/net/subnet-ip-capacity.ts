@@ -1,10 +1,11 @@
-import type { TfResource } from '../../model/terraform/model-types';
+import type { TfModule, TfResource } from '../../model/terraform/model-types';
 import type { TextRange } from '../../text/text-range';
 import { MAX_PODS_BOUNDS, POD_CIDR_ALLOCATION, POD_SUBNET_ALLOCATION, usableSubnetIps } from '../../model/azure/network-constants';
-import { defineRule, type Fix, type RelatedLocation, type Report } from '../kit/define-rule';
+import { defineRule, type CheckContext, type Fix, type RelatedLocation, type Report } from '../kit/define-rule';
 import { fix, insertAttribute, replaceRange, type SourceText } from '../kit/fix';
 import { cidrText, podCidrOf, poolsOf, subnetCidrs, subnetOf } from './cluster-network';
 import { nodesText, poolSizing, SURGE_ASSUMPTION_NOTE, type PoolSizing } from './pool-sizing';
+import { perLinkedGroup } from '../kit/linked-groups';
 
 // AKS-NET-004 (aks-rules.md §4.5, §2.5): IP capacity of node subnets, pod subnets and overlay/kubenet pod CIDRs,
 // summed over every pool sharing them, with the numbers in the message. Silent when any input is Unknown.
@@ -59,31 +60,34 @@ export const rule = defineRule({
   messageSeverity: { subnetTight: 'warning' },
   fixable: true,
   *check(ctx) {
-    const modules = ctx.terraform().modules;
-    const bySubnet = new Map<TfResource, Use[]>();
-    for (const module of modules) {
-      for (const cluster of module.resourcesOfType('azurerm_kubernetes_cluster')) {
-        if (cluster.isCollection) continue;
-        const sizings: PoolSizing[] = [];
-        let allKnown = true;
-        for (const pool of poolsOf(cluster, modules)) {
-          const s = poolSizing(pool);
-          if (!s) {
-            allKnown = false;
-            continue;
-          }
-          sizings.push(s);
-          for (const use of subnetUses(s)) bySubnet.set(use.subnet, [...(bySubnet.get(use.subnet) ?? []), use.use]);
-        }
-        if (allKnown) yield* podCidrCapacity(cluster, sizings);
-      }
-    }
-    for (const [subnet, uses] of bySubnet) {
-      const report = subnetReport(ctx, subnet, uses);
-      if (report) yield report;
-    }
+    yield* perLinkedGroup(ctx.terraform().modules, 'AKS-NET-004', (group) => checkGroup(ctx, group));
   },
 });
+
+function* checkGroup(ctx: CheckContext, modules: readonly TfModule[]): Generator<Report<Id>> {
+  const bySubnet = new Map<TfResource, Use[]>();
+  for (const module of modules) {
+    for (const cluster of module.resourcesOfType('azurerm_kubernetes_cluster')) {
+      if (cluster.isCollection) continue;
+      const sizings: PoolSizing[] = [];
+      let allKnown = true;
+      for (const pool of poolsOf(cluster, modules)) {
+        const s = poolSizing(pool);
+        if (!s) {
+          allKnown = false;
+          continue;
+        }
+        sizings.push(s);
+        for (const use of subnetUses(s)) bySubnet.set(use.subnet, [...(bySubnet.get(use.subnet) ?? []), use.use]);
+      }
+      if (allKnown) yield* podCidrCapacity(cluster, sizings);
+    }
+  }
+  for (const [subnet, uses] of bySubnet) {
+    const report = subnetReport(ctx, subnet, uses);
+    if (report) yield report;
+  }
+}
 
 function subnetUses(s: PoolSizing): { subnet: TfResource; use: Use }[] {
   const out: { subnet: TfResource; use: Use }[] = [];

@@ -6,7 +6,7 @@ import { identityMapEntry, type IdentityKey } from '../../model/azure/identity-m
 import { classifyPrincipal, kubeletPrincipalExpr, type PrincipalInfo } from './principal';
 import { assignedRole } from './role-of';
 import { resolveScope } from './scope';
-import { isStringLiteral, roleAssignmentsAndClusters, stringValue } from './tf-modules';
+import { isStringLiteral, perGroupRoleAssignments, stringValue } from './tf-modules';
 
 // AKS-RA-002. Nodes pull images with the kubelet (agent pool) identity, so an image-pull role granted to the
 // control-plane or an add-on identity never takes effect; ABAC-mode registries ignore AcrPull altogether.
@@ -45,8 +45,7 @@ export const rule = defineRule({
   },
   fixable: true,
   *check(ctx) {
-    const { assignments, clusters } = roleAssignmentsAndClusters(ctx);
-    for (const { module, resource } of assignments) yield* checkAssignment(ctx, module, resource, clusters);
+    yield* perGroupRoleAssignments(ctx, 'AKS-RA-002', (module, resource, clusters) => checkAssignment(ctx, module, resource, clusters));
   },
 });
 

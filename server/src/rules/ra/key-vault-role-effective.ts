@@ -6,7 +6,7 @@ import { atLeast, azurermVersion } from '../ver/azurerm-version';
 import { classifyPrincipal } from './principal';
 import { assignedRole } from './role-of';
 import { resolveScope } from './scope';
-import { isStringLiteral, roleAssignmentsAndClusters } from './tf-modules';
+import { isStringLiteral, perGroupRoleAssignments } from './tf-modules';
 
 // AKS-RA-006. Key Vault data-plane roles only work on vaults that use the Azure RBAC permission model, and the
 // Secrets Store CSI add-on identity needs a role that can read values (Reader/Contributor cannot).
@@ -44,8 +44,7 @@ export const rule = defineRule({
   },
   fixable: true,
   *check(ctx) {
-    const { assignments, clusters } = roleAssignmentsAndClusters(ctx);
-    for (const { module, resource } of assignments) yield* checkAssignment(ctx, module, resource, clusters);
+    yield* perGroupRoleAssignments(ctx, 'AKS-RA-006', (module, resource, clusters) => checkAssignment(ctx, module, resource, clusters));
   },
 });
 

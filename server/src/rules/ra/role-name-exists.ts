@@ -6,7 +6,8 @@ import { findRoleByName, matchRoleName, roleDefinitionId, roleNotFoundError } fr
 import { suggestRoleNames } from '../../model/azure/did-you-mean';
 import { renameAttribute } from '../ver/attribute-edits';
 import { customRoleNames, type CustomRoleNames } from './role-of';
-import { resourcesOfType, tfModules } from './tf-modules';
+import { tfModules } from './tf-modules';
+import { memoReportsKeyed } from '../kit/memo-on';
 
 // AKS-RA-001. azurerm resolves role_definition_name only at apply time (a `roleName eq` look-up at the scope), so a
 // typo such as "ArcPull" passes plan and fails late. Names built from variables are evaluated; Unknown is skipped.
@@ -46,12 +47,18 @@ export const rule = defineRule({
   *check(ctx) {
     const modules = tfModules(ctx);
     const custom = customRoleNames(modules);
-    for (const { module, resource } of resourcesOfType(modules, 'azurerm_role_assignment')) {
-      const report = checkAssignment(ctx, module, resource, custom);
-      if (report) yield report;
-    }
+    // per module, replayed while it and the workspace's custom role names are unchanged (name matching is costly)
+    const key = `${custom.incomplete}\u0000${custom.names.join('\u0000')}`;
+    for (const module of modules) yield* memoReportsKeyed(module, 'AKS-RA-001', key, () => checkModule(ctx, module, custom));
   },
 });
+
+function* checkModule(ctx: CheckContext, module: TfModule, custom: CustomRoleNames): Generator<Report<MessageId>> {
+  for (const resource of module.resourcesOfType('azurerm_role_assignment')) {
+    const report = checkAssignment(ctx, module, resource, custom);
+    if (report) yield report;
+  }
+}
 
 function checkAssignment(ctx: CheckContext, module: TfModule, ra: TfResource, custom: CustomRoleNames): Report<MessageId> | undefined {
   const attr = ra.attribute('role_definition_name');

@@ -2,6 +2,7 @@ import type { TfAttribute, TfModule, TfResource } from '../../model/terraform/mo
 import { findRoleByDefinitionId, findRoleByNameIgnoreCase, type BuiltInRole } from '../../model/azure/roles';
 import { trace, resourceTypeOf } from '../../model/identity/trace';
 import { resourcesOfType, stringValue } from './tf-modules';
+import { memoOn } from '../kit/memo-on';
 
 // The role an azurerm_role_assignment grants, from role_definition_name or role_definition_id (a literal ID, or a
 // reference to an azurerm_role_definition / data.azurerm_role_definition). GUIDs compare case-insensitively.
@@ -49,18 +50,34 @@ export interface CustomRoleNames {
 export function customRoleNames(modules: readonly TfModule[]): CustomRoleNames {
   const names: string[] = [];
   let incomplete = false;
-  for (const { resource } of resourcesOfType(modules, 'azurerm_role_definition')) {
-    const name = stringValue(resource.attribute('name'));
-    if (name === undefined || resource.isCollection) incomplete = true;
-    else names.push(name);
+  // resources of every module first, then data sources: the order the names were always listed in
+  const parts = modules.map(moduleRoleNames);
+  for (const p of parts) {
+    names.push(...p.resources);
+    incomplete ||= p.resourcesIncomplete;
   }
-  for (const module of modules) {
+  for (const p of parts) {
+    names.push(...p.data);
+    incomplete ||= p.dataIncomplete;
+  }
+  return { names: [...new Set(names)], incomplete };
+}
+
+/** One module's share of customRoleNames, memoised on the module (it runs on every Terraform edit). */
+function moduleRoleNames(module: TfModule): { resources: string[]; resourcesIncomplete: boolean; data: string[]; dataIncomplete: boolean } {
+  return memoOn(module, 'custom-role-names', () => {
+    const out = { resources: [] as string[], resourcesIncomplete: false, data: [] as string[], dataIncomplete: false };
+    for (const resource of module.resourcesOfType('azurerm_role_definition')) {
+      const name = stringValue(resource.attribute('name'));
+      if (name === undefined || resource.isCollection) out.resourcesIncomplete = true;
+      else out.resources.push(name);
+    }
     for (const data of module.dataSources) {
       if (data.type !== 'azurerm_role_definition') continue;
       const name = stringValue(data.attribute('name'));
-      if (name !== undefined) names.push(name);
-      else if (data.attribute('name')) incomplete = true;
+      if (name !== undefined) out.data.push(name);
+      else if (data.attribute('name')) out.dataIncomplete = true;
     }
-  }
-  return { names: [...new Set(names)], incomplete };
+    return out;
+  });
 }

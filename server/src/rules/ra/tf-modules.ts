@@ -3,6 +3,7 @@ import type { TfModule, TfResource } from '../../model/terraform/model-types';
 import { stringOf, type TfValue } from '../../model/terraform/value';
 import type { Expr } from '../../syntax/hcl/ast';
 import { allClusterFacts, type ClusterFacts } from '../../model/identity/cluster-facts';
+import { perLinkedGroup } from '../kit/linked-groups';
 
 // Terraform model access shared by the ra/auth/ver rules.
 
@@ -25,11 +26,17 @@ export function isStringLiteral(expr: Expr): boolean {
   return expr.kind === 'Template' && !expr.heredoc && expr.parts.every((p) => p.kind === 'TemplateLiteral');
 }
 
-/** Every azurerm_role_assignment with its module, and the clusters' identity facts rules classify principals against. */
-export function roleAssignmentsAndClusters(ctx: Pick<CheckQueries, 'terraform'>): {
-  assignments: { module: TfModule; resource: TfResource }[];
-  clusters: ClusterFacts[];
-} {
-  const modules = tfModules(ctx);
-  return { assignments: resourcesOfType(modules, 'azurerm_role_assignment'), clusters: allClusterFacts(modules) };
+/**
+ * Checks every azurerm_role_assignment with its module against the clusters' identity facts, per linked group: a
+ * principal traces inside its group, so the group's clusters are all it can match. Replayed while the group is unchanged.
+ */
+export function* perGroupRoleAssignments<R>(
+  ctx: Pick<CheckQueries, 'terraform'>,
+  tag: string,
+  check: (module: TfModule, resource: TfResource, clusters: readonly ClusterFacts[]) => Iterable<R>,
+): Generator<R> {
+  yield* perLinkedGroup(tfModules(ctx), tag, function* (group) {
+    const clusters = allClusterFacts(group);
+    for (const { module, resource } of resourcesOfType(group, 'azurerm_role_assignment')) yield* check(module, resource, clusters);
+  });
 }

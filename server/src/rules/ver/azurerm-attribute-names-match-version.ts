@@ -1,19 +1,18 @@
 import { defineRule, type CheckContext, type Fix, type Report } from '../kit/define-rule';
 import { fix } from '../kit/fix';
+import { memoReports } from '../kit/memo-on';
 import type { TfModule, TfResource } from '../../model/terraform/model-types';
 import { ATTRIBUTE_CHANGES, type AttributeChange } from '../../model/azure/attribute-renames';
 import { majorFromLockVersion } from '../../model/azure/versions';
 import { tfModules } from '../ra/tf-modules';
 import { editAttributes, removeAttribute, renameAttribute } from './attribute-edits';
 import { atLeast, azurermVersion, type AzurermVersion } from './azurerm-version';
-import { parentsOf, pinText, sitesOf, statusFor, type Site } from './change-sites';
+import { parentsOf, pinText, sitesOf, statusFor, type Site, type Status } from './change-sites';
 
 // AKS-VER-001. The azurerm major version decides which spelling works (§2.2): a name from the wrong major fails
 // at plan time. Version per aks-rules.md §1.4 (lock file, then required_providers); unknown -> info hints only.
 
 type MessageId = 'removed' | 'deprecated' | 'hint' | 'tooNew' | 'missingRequired';
-
-const TYPES = new Set(ATTRIBUTE_CHANGES.map((c) => c.resource));
 
 export const rule = defineRule({
   code: 'AKS-VER-001',
@@ -46,25 +45,58 @@ export const rule = defineRule({
   },
   fixable: true,
   *check(ctx) {
-    for (const module of tfModules(ctx)) {
-      const version = azurermVersion(module);
-      for (const resource of module.resources) {
-        if (!TYPES.has(resource.type)) continue;
-        for (const change of ATTRIBUTE_CHANGES) if (change.resource === resource.type) yield* checkChange(ctx, module, resource, change, version);
-      }
-    }
+    // per module (version and resources come from its linked group), replayed while the module is unchanged
+    for (const module of tfModules(ctx)) yield* memoReports(module, 'AKS-VER-001', () => checkModule(ctx, module));
   },
 });
 
-function* checkChange(ctx: CheckContext, module: TfModule, resource: TfResource, change: AttributeChange, v: AzurermVersion): Generator<Report<MessageId>> {
-  const pin = pinText(v) ?? 'unknown';
-  if (change.kind === 'now-required') {
-    if (atLeast(v, change.changedIn) === true) yield* missingRequired(resource, change, pin);
+// the catalogue's changes per resource type, in catalogue order (looked up per resource on every run)
+const CHANGES_BY_TYPE = new Map<string, AttributeChange[]>();
+for (const change of ATTRIBUTE_CHANGES) {
+  const list = CHANGES_BY_TYPE.get(change.resource);
+  if (list) list.push(change);
+  else CHANGES_BY_TYPE.set(change.resource, [change]);
+}
+
+/** What a change can report at a version, decided once per module: most changes report nothing at a known version. */
+interface Plan {
+  readonly change: AttributeChange;
+  readonly required: boolean;
+  /** statusFor the old path; 'accepted' reports nothing */
+  readonly status: Status | undefined;
+  readonly tooOld: boolean;
+}
+
+function planFor(change: AttributeChange, v: AzurermVersion): Plan | undefined {
+  if (change.kind === 'default-changed') return undefined;
+  if (change.kind === 'now-required') return atLeast(v, change.changedIn) === true ? { change, required: true, status: undefined, tooOld: false } : undefined;
+  const status = change.oldPath ? statusFor(change, v) : undefined;
+  // `added` facts come from the first snapshot read, so only a whole major before it is certain.
+  const tooOld =
+    !!change.newPath &&
+    (change.kind === 'renamed' || change.kind === 'added') &&
+    (change.kind === 'added' ? v.major !== undefined && v.major < (majorFromLockVersion(change.changedIn) ?? 0) : atLeast(v, change.changedIn) === false);
+  return (status && status !== 'accepted') || tooOld ? { change, required: false, status, tooOld } : undefined;
+}
+
+function* checkModule(ctx: CheckContext, module: TfModule): Generator<Report<MessageId>> {
+  const version = azurermVersion(module);
+  const pin = pinText(version) ?? 'unknown';
+  const plans = new Map<string, Plan[]>();
+  for (const resource of module.resources) {
+    let list = plans.get(resource.type);
+    if (!list) plans.set(resource.type, (list = (CHANGES_BY_TYPE.get(resource.type) ?? []).flatMap((c) => planFor(c, version) ?? [])));
+    for (const plan of list) yield* checkChange(ctx, resource, plan, version, pin);
+  }
+}
+
+function* checkChange(ctx: CheckContext, resource: TfResource, plan: Plan, v: AzurermVersion, pin: string): Generator<Report<MessageId>> {
+  const { change, status } = plan;
+  if (plan.required) {
+    yield* missingRequired(resource, change, pin);
     return;
   }
-  if (change.kind === 'default-changed') return;
-  if (change.oldPath) {
-    const status = statusFor(change, v);
+  if (change.oldPath && status && status !== 'accepted') {
     for (const site of sitesOf(resource, change.oldPath)) {
       if (change.kind === 'value-removed' && !(site.kind === 'attribute' && site.attribute.value.kind === 'string' && site.attribute.value.value === change.value)) continue;
       const where = siteRange(site, change.kind === 'value-removed');
@@ -74,10 +106,7 @@ function* checkChange(ctx: CheckContext, module: TfModule, resource: TfResource,
       else if (status === 'unsure') yield { messageId: 'hint', data: { advice: change.advice, pinNote: pinNote(v, pin, change.changedIn) }, ...where };
     }
   }
-  if (change.newPath && (change.kind === 'renamed' || change.kind === 'added')) {
-    // `added` facts come from the first snapshot read, so only a whole major before it is certain.
-    const tooOld = change.kind === 'added' ? v.major !== undefined && v.major < (majorFromLockVersion(change.changedIn) ?? 0) : atLeast(v, change.changedIn) === false;
-    if (!tooOld) return;
+  if (plan.tooOld && change.newPath) {
     for (const site of sitesOf(resource, change.newPath)) {
       const name = change.newPath.split('.').pop()!;
       const back = change.kind === 'renamed' && change.fix === 'rename' && site.kind === 'attribute' ? renameBack(ctx, site, change) : [];

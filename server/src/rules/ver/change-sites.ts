@@ -12,22 +12,33 @@ export type Site =
 
 /** Every occurrence of the path: all instances of the nested blocks on the way. */
 export function sitesOf(resource: TfBlock, path: string): Site[] {
-  const steps = path.split('.');
-  let parents: TfBlock[] = [resource];
-  for (const step of steps.slice(0, -1)) parents = parents.flatMap((p) => [...p.blocks(step)]);
-  const last = steps[steps.length - 1];
-  return parents.flatMap((parent): Site[] => {
+  const { last } = stepsOf(path);
+  const out: Site[] = [];
+  for (const parent of parentsOf(resource, path)) {
     const attribute = parent.attribute(last);
-    if (attribute) return [{ kind: 'attribute', attribute, parent }];
-    return parent.blocks(last).map((block) => ({ kind: 'block', block, parent }));
-  });
+    if (attribute) out.push({ kind: 'attribute', attribute, parent });
+    else for (const block of parent.blocks(last)) out.push({ kind: 'block', block, parent });
+  }
+  return out;
 }
 
 /** The blocks that would hold the path's last step (for "now required" checks). */
 export function parentsOf(resource: TfBlock, path: string): TfBlock[] {
   let parents: TfBlock[] = [resource];
-  for (const step of path.split('.').slice(0, -1)) parents = parents.flatMap((p) => [...p.blocks(step)]);
+  for (const step of stepsOf(path).blocks) parents = parents.flatMap((p) => [...p.blocks(step)]);
   return parents;
+}
+
+// The catalogue's few paths are split once, not per resource and change on every run.
+const splitPaths = new Map<string, { readonly blocks: readonly string[]; readonly last: string }>();
+
+function stepsOf(path: string): { readonly blocks: readonly string[]; readonly last: string } {
+  let steps = splitPaths.get(path);
+  if (!steps) {
+    const all = path.split('.');
+    splitPaths.set(path, (steps = { blocks: all.slice(0, -1), last: all[all.length - 1] }));
+  }
+  return steps;
 }
 
 export type Status = 'rejected' | 'deprecated' | 'accepted' | 'unsure';

@@ -1,10 +1,11 @@
 import type { Expr } from '../../syntax/hcl/ast';
 import type { CheckContext } from '../kit/define-rule';
 import type { K8sObject } from '../../model/kubernetes/object';
-import type { TfResource } from '../../model/terraform/model-types';
+import type { TerraformModel, TfResource } from '../../model/terraform/model-types';
+import { memoOn } from '../kit/memo-on';
 import { podSpecOf, type PodSpecView } from '../../model/kubernetes/pod-spec';
 import { serviceAccountView, type ServiceAccountView } from '../../model/kubernetes/service-account';
-import { scalarText } from '../../model/kubernetes/k-value';
+import { scalarText, type KEntry } from '../../model/kubernetes/k-value';
 import { kubernetesWorkloadsOf } from '../../model/terraform/kubernetes-workloads';
 
 // The Kubernetes objects workload-identity rules read, from YAML manifests and from Terraform kubernetes_* resources
@@ -16,30 +17,47 @@ export interface Site<T> {
   readonly resource: TfResource | undefined;
 }
 
-export function allObjects(ctx: CheckContext): { object: K8sObject; resource: TfResource | undefined }[] {
-  const model = ctx.terraform();
-  return [
-    ...ctx.k8sObjects().map((object) => ({ object, resource: undefined })),
-    ...[...model.kubernetesObjects.filter((t) => t.management === 'create'), ...model.modules.flatMap(kubernetesWorkloadsOf)].map((t) => ({ object: t.object, resource: t.resource })),
-  ];
+type ObjectSite = { object: K8sObject; resource: TfResource | undefined };
+
+function terraformObjects(model: TerraformModel): readonly ObjectSite[] {
+  return memoOn(model, 'wi-objects', () =>
+    [...model.kubernetesObjects.filter((t) => t.management === 'create'), ...model.modules.flatMap(kubernetesWorkloadsOf)].map((t) => ({ object: t.object, resource: t.resource })),
+  );
 }
 
 export function serviceAccounts(ctx: CheckContext): Site<ServiceAccountView>[] {
-  const out: Site<ServiceAccountView>[] = [];
-  for (const { object, resource } of allObjects(ctx)) {
-    const view = serviceAccountView(object);
-    if (view) out.push({ view, object, resource });
-  }
-  return out;
+  return viewSites(ctx, 'wi-sa', serviceAccountView);
 }
 
 export function podSpecs(ctx: CheckContext): Site<PodSpecView>[] {
-  const out: Site<PodSpecView>[] = [];
-  for (const { object, resource } of allObjects(ctx)) {
-    const view = podSpecOf(object);
-    if (view) out.push({ view, object, resource });
-  }
-  return out;
+  return viewSites(ctx, 'wi-pod', podSpecOf);
+}
+
+/** Objects with a top-level label `key`, and the label: YAML manifests, then Terraform's objects. */
+export function labelSites(ctx: CheckContext, key: string): Site<KEntry>[] {
+  return viewSites(ctx, `label:${key}`, (o) => o.label(key));
+}
+
+// WI rules run on every edit of either side: each side's sites are kept with that side's list (which survives edits
+// to the other side), each object's view with the object (which survives edits to other files).
+function viewSites<V>(ctx: CheckContext, tag: string, viewOf: (o: K8sObject) => V | undefined): Site<V>[] {
+  const yaml = ctx.k8sObjects();
+  const model = ctx.terraform();
+  const sites = (list: readonly K8sObject[], resourceOf: (i: number) => TfResource | undefined): Site<V>[] => {
+    const out: Site<V>[] = [];
+    for (let i = 0; i < list.length; i++) {
+      const object = list[i];
+      const view = memoOn(object, tag, () => viewOf(object) ?? null);
+      if (view) out.push({ view, object, resource: resourceOf(i) });
+    }
+    return out;
+  };
+  const fromYaml = memoOn(yaml, tag, () => sites(yaml, () => undefined));
+  const fromTf = memoOn(model, tag, () => {
+    const tf = terraformObjects(model);
+    return sites(tf.map((t) => t.object), (i) => tf[i].resource);
+  });
+  return [...fromYaml, ...fromTf];
 }
 
 export interface SaMatch {
@@ -55,14 +73,26 @@ export interface SaMatch {
  */
 export function findServiceAccounts(sas: readonly Site<ServiceAccountView>[], namespace: string | undefined, name: string, fromFile: string): SaMatch[] {
   const out: SaMatch[] = [];
-  for (const sa of sas) {
-    if (sa.object.name !== name) continue;
+  for (const sa of byName(sas).get(name) ?? []) {
     const ns = sa.object.namespace;
     if (ns !== undefined && namespace !== undefined) {
       if (ns === namespace) out.push({ sa, exact: true });
     } else if (dirOf(sa.object.source.file) === dirOf(fromFile)) out.push({ sa, exact: false });
   }
   return out;
+}
+
+/** The list grouped by object name, in list order (asked once per pod). */
+function byName(sas: readonly Site<ServiceAccountView>[]): ReadonlyMap<string | undefined, Site<ServiceAccountView>[]> {
+  return memoOn(sas, 'by-name', () => {
+    const index = new Map<string | undefined, Site<ServiceAccountView>[]>();
+    for (const sa of sas) {
+      const list = index.get(sa.object.name);
+      if (list) list.push(sa);
+      else index.set(sa.object.name, [sa]);
+    }
+    return index;
+  });
 }
 
 function dirOf(path: string): string {

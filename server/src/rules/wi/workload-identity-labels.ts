@@ -5,7 +5,8 @@ import type { ServiceAccountView } from '../../model/kubernetes/service-account'
 import { resourceTypeOf, trace } from '../../model/identity/trace';
 import { defineRule, type CheckContext, type Report } from '../kit/define-rule';
 import { fix, insertYamlKey, replaceRange, replaceYamlScalar } from '../kit/fix';
-import { allObjects, annotationExpr, findServiceAccounts, GUID_RE, isPlaceholder, podServiceAccountName, podSpecs, serviceAccounts, type Site } from './wi-sites';
+import { annotationExpr, labelSites, findServiceAccounts, GUID_RE, isPlaceholder, podServiceAccountName, podSpecs, serviceAccounts, type Site } from './wi-sites';
+import { memoOn } from '../kit/memo-on';
 
 // AKS-WI-002 (aks-rules.md §4.10, §2.8): the client-id annotation belongs on the ServiceAccount, the
 // `azure.workload.identity/use: "true"` label on the pod template; the webhook mutates only labelled pods.
@@ -55,20 +56,21 @@ export const rule = defineRule({
       if (label && use.unlabelled && !use.labelled) yield { messageId: 'misplacedUseLabel', data: { kind: sa.object.kind }, file: sa.object.source.file, range: label.keyRange };
     }
     for (const sa of sas) yield* clientIdReports(ctx, sa);
-    for (const { object } of allObjects(ctx)) {
-      const label = object.label(WI_USE_LABEL);
-      if (label) yield* unquoted(ctx, object.source.file, label);
-    }
+    for (const { view: label, object } of labelSites(ctx, WI_USE_LABEL)) yield* unquoted(ctx, object.source.file, label);
   },
 });
 
 function* podReports(ctx: CheckContext, pod: Site<PodSpecView>, sas: ReturnType<typeof serviceAccounts>, usage: Map<Site<ServiceAccountView>, { labelled: boolean; unlabelled: boolean }>): Generator<Report<Id>> {
   const { view, object } = pod;
   const file = object.source.file;
-  const client = view.annotation(WI_CLIENT_ID);
+  // the pod's own facts are kept with its object (reading YAML values is the costly part, and this runs per pod and edit)
+  const { client, label, saName, topLabel } = memoOn(object, 'wi-pod-facts', () => ({
+    client: view.annotation(WI_CLIENT_ID),
+    label: view.label(WI_USE_LABEL),
+    saName: podServiceAccountName(view),
+    topLabel: object.kind !== 'Pod' ? object.label(WI_USE_LABEL) : undefined,
+  }));
   if (client) yield { messageId: 'clientIdOnPod', file, range: client.keyRange };
-  const label = view.label(WI_USE_LABEL);
-  const saName = podServiceAccountName(view);
   const matches = saName === undefined || isPlaceholder(saName) ? [] : findServiceAccounts(sas, object.namespace, saName, file).filter((m) => m.sa.view.clientId);
   for (const { sa } of matches) {
     const use = usage.get(sa) ?? { labelled: false, unlabelled: false };
@@ -80,7 +82,6 @@ function* podReports(ctx: CheckContext, pod: Site<PodSpecView>, sas: ReturnType<
     if (view.metadata !== object.metadata) yield* unquoted(ctx, file, label);
     return;
   }
-  const topLabel = object.kind !== 'Pod' ? object.label(WI_USE_LABEL) : undefined;
   if (topLabel) yield { messageId: 'misplacedUseLabel', data: { kind: object.kind }, file, range: topLabel.keyRange };
   if (matches.length === 0 || saName === undefined) return;
   const exact = matches.some((m) => m.exact);
