@@ -6,6 +6,7 @@ import { compareFindings, type Finding } from './finding';
 import { internalErrorFinding } from './internal-error';
 import { isSuppressed, readSuppressions, type FileSuppressions } from './suppressions';
 import { Dependencies, DependencyRecorder, trackedContext } from './tracked-context';
+import { snapshotChanges, type SnapshotChanges } from './snapshot-changes';
 
 // Runs rules over a snapshot. Each unit of work (a workspace rule, or a file rule on one file) is cached with the
 // inputs it read; the next run re-checks a unit only when one of those inputs changed. Configuration, suppressions
@@ -33,6 +34,8 @@ export class RuleRunner {
   readonly invocations = new Map<string, number>();
   /** milliseconds spent in each rule's checks since construction (lazy model work a check triggers included) */
   readonly elapsedMs = new Map<string, number>();
+  /** the snapshot of the previous run: what changed since decides which cached units need their keys checked */
+  private previous: Workspace | undefined;
 
   constructor(readonly rules: readonly Rule[] = registry) {}
 
@@ -49,6 +52,8 @@ export class RuleRunner {
       const line = ws.lineIndex(f.file)?.positionAt(f.range.start).line ?? 0;
       return !isSuppressed(s, line, f.code, f.name);
     };
+    const changes = this.previous ? snapshotChanges(this.previous, ws) : undefined;
+    this.previous = ws;
     // computed once, not per rule: file rules then only filter by kind
     const eligible = ws.files.filter((f) => (!only || only.has(f.path)) && !ignored(f.path));
     for (const rule of this.rules) {
@@ -60,7 +65,7 @@ export class RuleRunner {
           ? eligible.filter((f) => !rule.fileKinds || rule.fileKinds.includes(f.kind))
           : [undefined];
       for (const file of units) {
-        const outcome = this.outcome(ws, rule, cache, file);
+        const outcome = this.outcome(ws, rule, cache, file, changes);
         if ('crash' in outcome) {
           if (keep(outcome.crash)) findings.push(outcome.crash);
           continue;
@@ -88,10 +93,12 @@ export class RuleRunner {
     return findings.sort(compareFindings);
   }
 
-  private outcome(ws: Workspace, rule: Rule, cache: Map<string, CacheEntry>, file: WorkspaceFile | undefined): CacheEntry['outcome'] {
+  private outcome(
+    ws: Workspace, rule: Rule, cache: Map<string, CacheEntry>, file: WorkspaceFile | undefined, changes: SnapshotChanges | undefined,
+  ): CacheEntry['outcome'] {
     const id = file?.path ?? '';
     const cached = cache.get(id);
-    if (cached && cached.deps.key(ws) === cached.key) return cached.outcome;
+    if (cached && ((changes && !cached.deps.mayChange(changes)) || cached.deps.key(ws) === cached.key)) return cached.outcome;
     this.invocations.set(rule.code, (this.invocations.get(rule.code) ?? 0) + 1);
     const recorder = new DependencyRecorder();
     let outcome: CacheEntry['outcome'];

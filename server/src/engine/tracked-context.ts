@@ -1,6 +1,7 @@
 import type { FileKind, Workspace, WorkspaceFile } from '../model/workspace';
 import type { CheckContext, FileCheckContext } from '../rules/kit/define-rule';
 import { combineHashes } from '../model/workspace-hash';
+import type { SnapshotChanges } from './snapshot-changes';
 
 // Records what a check reads so its results can be reused until one of those inputs changes. The recorded set is
 // replayed against the next snapshot: equal key = same inputs = same reports (checks are pure).
@@ -34,6 +35,11 @@ function each(list: List, fn: (x: string) => void): void {
   else if (list) for (const x of list) fn(x);
 }
 
+function some(list: List, test: (x: string) => boolean): boolean {
+  if (typeof list === 'string') return test(list);
+  return !!list && list.some(test);
+}
+
 /**
  * The recorded inputs of one cached unit, in a compact immutable form (thousands are kept); key()
  * replays them against a snapshot.
@@ -63,6 +69,24 @@ export class Dependencies {
     this.tfComponents = compact(r.tfComponents);
     const onlyOneFile = typeof this.files === 'string' && !this.kindGroups && !this.config && !this.terraform && !this.tfComponents;
     this.single = onlyOneFile ? (this.files as string) : undefined;
+  }
+
+  /**
+   * Could `changes` have changed this unit's key? False means the key is the same without computing it; true means
+   * compute it.
+   */
+  mayChange(changes: SnapshotChanges): boolean {
+    if (this.all) return changes.paths.size > 0 || changes.config || changes.varFiles;
+    if (this.config && changes.config) return true;
+    if (some(this.files, (p) => changes.paths.has(p))) return true;
+    if (some(this.kindGroups, (g) => g.split(',').some((k) => changes.kinds.has(k as FileKind)))) return true;
+    if (this.terraform || this.tfComponents) {
+      if (changes.varFiles || !this.reads || this.reads.some((p) => changes.paths.has(p))) return true;
+      if (this.terraform && TERRAFORM.some((k) => changes.kinds.has(k))) return true;
+      // a module reader depends on its component's files only (the component map accounts for relinking)
+      if (some(this.tfComponents, (d) => changes.tfComponents.has(d === '' ? '.' : d))) return true;
+    }
+    return false;
   }
 
   /** A key over the current content of everything recorded; cheap, as it runs for every cached unit on every run. */

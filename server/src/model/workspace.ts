@@ -195,8 +195,22 @@ export class Workspace {
     return parts.join('\u0001');
   }
 
+  /** Folders whose linked-module component key (terraformComponentFilesKey) differs between `other` and this snapshot. */
+  changedTerraformComponents(other: Workspace): Set<string> {
+    const changed = new Set<string>();
+    const mine = this.componentKeyMap();
+    const theirs = other.componentKeyMap();
+    for (const [dir, key] of mine) if (theirs.get(dir) !== key) changed.add(dir);
+    for (const dir of theirs.keys()) if (!mine.has(dir)) changed.add(dir);
+    return changed;
+  }
+
   /** Content key of the .tf/.tfvars/lock files of the folders linked to `dir` by local module calls (no var files or reads). */
   terraformComponentFilesKey(dir: string): string {
+    return this.componentKeyMap().get(dir === '' ? '.' : dir) ?? `none:${dir}`;
+  }
+
+  private componentKeyMap(): ReadonlyMap<string, string> {
     if (!this.componentKeys) {
       // shared along the snapshot chain: a YAML edit keeps the model and the Terraform files, hence these keys
       const model = this.terraform();
@@ -206,7 +220,7 @@ export class Workspace {
         cached?.model === model && cached.filesKey === filesKey ? cached.keys : terraformComponentKeys(model, this.filesOf(...TERRAFORM_KINDS));
       this.shared.componentKeys = { model, filesKey, keys: this.componentKeys };
     }
-    return this.componentKeys.get(dir === '' ? '.' : dir) ?? `none:${dir}`;
+    return this.componentKeys;
   }
 
   /** Paths the Terraform model has read by path so far (file(), var files): inputs beyond its own files. */
