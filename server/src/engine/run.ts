@@ -1,4 +1,4 @@
-import type { Workspace, WorkspaceFile } from '../model/workspace';
+import type { FileKind, Workspace, WorkspaceFile } from '../model/workspace';
 import { formatMessage, type Report, type Rule } from '../rules/kit/define-rule';
 import { rules as registry } from '../rules/index';
 import { effectiveSeverity, ignoredPaths, severityTable, type LintConfig } from './config';
@@ -54,16 +54,21 @@ export class RuleRunner {
     };
     const changes = this.previous ? snapshotChanges(this.previous, ws) : undefined;
     this.previous = ws;
-    // computed once, not per rule: file rules then only filter by kind
+    // computed once, not per rule; file rules with the same kinds share one list (in path order)
     const eligible = ws.files.filter((f) => (!only || only.has(f.path)) && !ignored(f.path));
+    const byKinds = new Map<string, readonly WorkspaceFile[]>();
+    const filesFor = (kinds: readonly FileKind[] | undefined): readonly WorkspaceFile[] => {
+      if (!kinds) return eligible;
+      const id = kinds.join(',');
+      let list = byKinds.get(id);
+      if (!list) byKinds.set(id, (list = eligible.filter((f) => kinds.includes(f.kind))));
+      return list;
+    };
     for (const rule of this.rules) {
       if (table.get(rule.code) === 'off') continue;
       let cache = this.cache.get(rule.code);
       if (!cache) this.cache.set(rule.code, (cache = new Map()));
-      const units =
-        rule.scope === 'file'
-          ? eligible.filter((f) => !rule.fileKinds || rule.fileKinds.includes(f.kind))
-          : [undefined];
+      const units = rule.scope === 'file' ? filesFor(rule.fileKinds) : [undefined];
       for (const file of units) {
         const outcome = this.outcome(ws, rule, cache, file, changes);
         if ('crash' in outcome) {

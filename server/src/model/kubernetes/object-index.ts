@@ -16,32 +16,44 @@ export interface K8sObjectIndex {
 
 const NONE: readonly K8sObject[] = [];
 
+/**
+ * Built on every change to any YAML file, so only the by-kind lists are made up front; the by-name maps are built
+ * the first time they are asked for (for one kind at a time), and most runs ask about a few kinds only.
+ */
 export function indexObjects(objects: Iterable<K8sObject>): K8sObjectIndex {
-  const exact = new Map<string, K8sObject[]>();
-  const kindName = new Map<string, K8sObject[]>();
-  const name = new Map<string, K8sObject[]>();
   const kind = new Map<string, K8sObject[]>();
-  const add = (m: Map<string, K8sObject[]>, key: string, o: K8sObject) => {
-    const list = m.get(key);
-    if (list) list.push(o);
-    else m.set(key, [o]);
-  };
+  const all: K8sObject[] = [];
   for (const o of objects) {
-    add(kind, o.kind, o);
-    if (o.name === undefined) continue;
-    add(exact, exactKey(o.kind, o.namespace, o.name), o);
-    add(kindName, `${o.kind}\0${o.name}`, o);
-    add(name, o.name, o);
+    all.push(o);
+    const list = kind.get(o.kind);
+    if (list) list.push(o);
+    else kind.set(o.kind, [o]);
   }
+  const namesByKind = new Map<string, Map<string, K8sObject[]>>();
+  let namesOfAll: Map<string, K8sObject[]> | undefined;
+  const namedOfKind = (k: string): Map<string, K8sObject[]> => {
+    let m = namesByKind.get(k);
+    if (!m) namesByKind.set(k, (m = byNameOf(kind.get(k) ?? NONE)));
+    return m;
+  };
   return {
-    get: (k, ns, n) => exact.get(exactKey(k, ns, n)) ?? NONE,
-    byKindAndName: (k, n) => kindName.get(`${k}\0${n}`) ?? NONE,
-    byName: (n) => name.get(n) ?? NONE,
+    get: (k, ns, n) => {
+      const named = namedOfKind(k).get(n) ?? NONE;
+      return named.every((o) => o.namespace === ns) ? named : named.filter((o) => o.namespace === ns);
+    },
+    byKindAndName: (k, n) => namedOfKind(k).get(n) ?? NONE,
+    byName: (n) => (namesOfAll ??= byNameOf(all)).get(n) ?? NONE,
     ofKind: (k) => kind.get(k) ?? NONE,
   };
 }
 
-function exactKey(kind: string, namespace: string | undefined, name: string): string {
-  // \u0001 marks "namespace not set" so it never collides with a real namespace string.
-  return `${kind}\0${namespace ?? '\u0001'}\0${name}`;
+function byNameOf(objects: readonly K8sObject[]): Map<string, K8sObject[]> {
+  const m = new Map<string, K8sObject[]>();
+  for (const o of objects) {
+    if (o.name === undefined) continue;
+    const list = m.get(o.name);
+    if (list) list.push(o);
+    else m.set(o.name, [o]);
+  }
+  return m;
 }
