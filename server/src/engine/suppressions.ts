@@ -20,7 +20,18 @@ interface CommentAt {
 const DIRECTIVE = /^(?:#|\/\/)\s*aks-lint-ignore(-file)?(?=\s|$)(.*)$/;
 const EMPTY: FileSuppressions = { fileWide: new Set(), lines: new Map() };
 
+// Suppressions depend on the file's text only; the file object is shared by every snapshot that did not change it.
+const byFile = new WeakMap<object, FileSuppressions>();
+
 export function readSuppressions(ws: Workspace, path: string): FileSuppressions {
+  const file = ws.file(path);
+  if (!file) return EMPTY;
+  let s = byFile.get(file);
+  if (!s) byFile.set(file, (s = parseSuppressions(ws, path)));
+  return s;
+}
+
+function parseSuppressions(ws: Workspace, path: string): FileSuppressions {
   const file = ws.file(path);
   const index = ws.lineIndex(path);
   if (!file || !index || !file.text.includes('aks-lint-ignore')) return EMPTY;

@@ -12,9 +12,22 @@ export class DependencyRecorder {
   config = false;
   terraform = false;
   readonly files = new Set<string>();
-  readonly kindGroups = new Set<string>();
+  // made on first use: one recorder per re-run unit, and most units read neither
+  private groups: Set<string> | undefined;
+  private components: Set<string> | undefined;
+  get kindGroups(): Set<string> {
+    return (this.groups ??= new Set());
+  }
   /** module folders whose connected Terraform inputs were read via terraformModuleOf */
-  readonly tfComponents = new Set<string>();
+  get tfComponents(): Set<string> {
+    return (this.components ??= new Set());
+  }
+  hasKindGroups(): boolean {
+    return !!this.groups?.size;
+  }
+  hasTfComponents(): boolean {
+    return !!this.components?.size;
+  }
 }
 
 /** One path, several, or none: most units read one file (and one module), so no array is kept for them. */
@@ -35,9 +48,11 @@ function each(list: List, fn: (x: string) => void): void {
   else if (list) for (const x of list) fn(x);
 }
 
-function some(list: List, test: (x: string) => boolean): boolean {
-  if (typeof list === 'string') return test(list);
-  return !!list && list.some(test);
+function hasAny(list: List, set: ReadonlySet<string>): boolean {
+  if (list === undefined || set.size === 0) return false;
+  if (typeof list === 'string') return set.has(list);
+  for (const x of list) if (set.has(x)) return true;
+  return false;
 }
 
 /**
@@ -65,8 +80,8 @@ export class Dependencies {
     this.config = r.config;
     this.terraform = r.terraform;
     this.files = compact(r.files);
-    this.kindGroups = compact(r.kindGroups);
-    this.tfComponents = compact(r.tfComponents);
+    this.kindGroups = r.hasKindGroups() ? compact(r.kindGroups) : undefined;
+    this.tfComponents = r.hasTfComponents() ? compact(r.tfComponents) : undefined;
     const onlyOneFile = typeof this.files === 'string' && !this.kindGroups && !this.config && !this.terraform && !this.tfComponents;
     this.single = onlyOneFile ? (this.files as string) : undefined;
   }
@@ -76,15 +91,21 @@ export class Dependencies {
    * compute it.
    */
   mayChange(changes: SnapshotChanges): boolean {
+    // called for every cached unit on every run: plain loops, no closures
     if (this.all) return changes.paths.size > 0 || changes.config || changes.varFiles;
     if (this.config && changes.config) return true;
-    if (some(this.files, (p) => changes.paths.has(p))) return true;
-    if (some(this.kindGroups, (g) => g.split(',').some((k) => changes.kinds.has(k as FileKind)))) return true;
+    if (changes.paths.size === 0 && !changes.varFiles) return false;
+    if (hasAny(this.files, changes.paths)) return true;
+    if (this.kindGroups !== undefined && changes.kinds.size > 0) {
+      for (const g of typeof this.kindGroups === 'string' ? [this.kindGroups] : this.kindGroups) {
+        for (const k of g.split(',')) if (changes.kinds.has(k as FileKind)) return true;
+      }
+    }
     if (this.terraform || this.tfComponents) {
-      if (changes.varFiles || !this.reads || this.reads.some((p) => changes.paths.has(p))) return true;
-      if (this.terraform && TERRAFORM.some((k) => changes.kinds.has(k))) return true;
+      if (changes.varFiles || !this.reads || readsChanged(changes, this.reads)) return true;
+      if (this.terraform) for (const k of TERRAFORM) if (changes.kinds.has(k)) return true;
       // a module reader depends on its component's files only (the component map accounts for relinking)
-      if (some(this.tfComponents, (d) => changes.tfComponents.has(d === '' ? '.' : d))) return true;
+      if (hasAny(this.tfComponents, changes.tfComponents)) return true;
     }
     return false;
   }
@@ -105,6 +126,16 @@ export class Dependencies {
     }
     return parts.join('\u0001');
   }
+}
+
+// Thousands of Terraform units share one reads list (internReads): whether a change touches it is decided once.
+const readsHits = new WeakMap<SnapshotChanges, Map<readonly string[], boolean>>();
+function readsChanged(changes: SnapshotChanges, reads: readonly string[]): boolean {
+  let byList = readsHits.get(changes);
+  if (!byList) readsHits.set(changes, (byList = new Map()));
+  let hit = byList.get(reads);
+  if (hit === undefined) byList.set(reads, (hit = changes.paths.size > 0 && reads.some((p) => changes.paths.has(p))));
+  return hit;
 }
 
 // Thousands of units capture the same reads list; sharing one array lets its key be computed once per snapshot.
