@@ -1,7 +1,7 @@
 import type { FileKind, Workspace, WorkspaceFile } from '../model/workspace';
 import { formatMessage, type Report, type Rule } from '../rules/kit/define-rule';
 import { rules as registry } from '../rules/index';
-import { effectiveSeverity, ignoredPaths, severityTable, type LintConfig } from './config';
+import { effectiveSeverity, ignoredPaths, severityTable, type LintConfig, type SeverityTable } from './config';
 import { compareFindings, type Finding } from './finding';
 import { internalErrorFinding } from './internal-error';
 import { isSuppressed, readSuppressions, type FileSuppressions } from './suppressions';
@@ -22,6 +22,8 @@ interface CacheEntry {
   readonly key: string;
   /** reports already validated; a crash is stored as its internal-error finding */
   readonly outcome: { readonly reports: readonly Report[] } | { readonly crash: Finding };
+  /** the reports as findings under one severity table (`tableKey`), made once and handed out again while it holds */
+  made?: { readonly tableKey: string; readonly findings: readonly Finding[] };
 }
 
 /** Most units report nothing: they all share this outcome instead of holding an empty one each. */
@@ -43,6 +45,7 @@ export class RuleRunner {
     const only = options.files ? new Set(options.files) : undefined;
     const ignored = ignoredPaths(ws);
     const table = severityTable(this.rules, ws, config);
+    const tableKey = JSON.stringify([...table]);
     const findings: Finding[] = [];
     const suppressions = new Map<string, FileSuppressions>();
     const keep = (f: Finding): boolean => {
@@ -70,27 +73,15 @@ export class RuleRunner {
       if (!cache) this.cache.set(rule.code, (cache = new Map()));
       const units = rule.scope === 'file' ? filesFor(rule.fileKinds) : [undefined];
       for (const file of units) {
-        const outcome = this.outcome(ws, rule, cache, file, changes);
+        const entry = this.entry(ws, rule, cache, file, changes);
+        const outcome = entry.outcome;
+        if (outcome === NO_REPORTS) continue;
         if ('crash' in outcome) {
           if (keep(outcome.crash)) findings.push(outcome.crash);
           continue;
         }
-        for (const r of outcome.reports) {
-          const severity = effectiveSeverity(rule, r.messageId, table);
-          if (severity === 'off') continue;
-          const f: Finding = {
-            code: rule.code,
-            name: rule.name,
-            severity,
-            message: formatMessage((rule.messages as Readonly<Record<string, string>>)[r.messageId], r.data),
-            messageId: r.messageId,
-            file: r.file,
-            range: r.range,
-            ...(r.related?.length ? { related: r.related } : {}),
-            ...(r.fixes?.length ? { fixes: r.fixes } : {}),
-          };
-          if (keep(f)) findings.push(f);
-        }
+        if (entry.made?.tableKey !== tableKey) entry.made = { tableKey, findings: toFindings(rule, outcome.reports, table) };
+        for (const f of entry.made.findings) if (keep(f)) findings.push(f);
       }
     }
     // Results of deleted files would otherwise pile up over a long editing session.
@@ -98,12 +89,12 @@ export class RuleRunner {
     return findings.sort(compareFindings);
   }
 
-  private outcome(
+  private entry(
     ws: Workspace, rule: Rule, cache: Map<string, CacheEntry>, file: WorkspaceFile | undefined, changes: SnapshotChanges | undefined,
-  ): CacheEntry['outcome'] {
+  ): CacheEntry {
     const id = file?.path ?? '';
     const cached = cache.get(id);
-    if (cached && ((changes && !cached.deps.mayChange(changes)) || cached.deps.key(ws) === cached.key)) return cached.outcome;
+    if (cached && ((changes && !cached.deps.mayChange(changes)) || cached.deps.key(ws) === cached.key)) return cached;
     this.invocations.set(rule.code, (this.invocations.get(rule.code) ?? 0) + 1);
     const recorder = new DependencyRecorder();
     let outcome: CacheEntry['outcome'];
@@ -120,9 +111,30 @@ export class RuleRunner {
     }
     this.elapsedMs.set(rule.code, (this.elapsedMs.get(rule.code) ?? 0) + performance.now() - started);
     const deps = new Dependencies(recorder);
-    cache.set(id, { deps, key: deps.key(ws), outcome });
-    return outcome;
+    const entry: CacheEntry = { deps, key: deps.key(ws), outcome };
+    cache.set(id, entry);
+    return entry;
   }
+}
+
+function toFindings(rule: Rule, reports: readonly Report[], table: SeverityTable): Finding[] {
+  const out: Finding[] = [];
+  for (const r of reports) {
+    const severity = effectiveSeverity(rule, r.messageId, table);
+    if (severity === 'off') continue;
+    out.push({
+      code: rule.code,
+      name: rule.name,
+      severity,
+      message: formatMessage((rule.messages as Readonly<Record<string, string>>)[r.messageId], r.data),
+      messageId: r.messageId,
+      file: r.file,
+      range: r.range,
+      ...(r.related?.length ? { related: r.related } : {}),
+      ...(r.fixes?.length ? { fixes: r.fixes } : {}),
+    });
+  }
+  return out;
 }
 
 /** Runs every registered rule (or `options.runner`'s rules, reusing its cache) over the snapshot. Never throws for a rule's fault. */
