@@ -4,7 +4,7 @@ import type { TerraformFileInput } from './terraform/decode-module';
 import type { TerraformModel } from './terraform/model-types';
 import type { WorkspaceFile } from './workspace-files';
 import type { WorkspaceServices } from './workspace-services';
-import { combineHashes } from './workspace-hash';
+import { fileContribution, sumHash } from './workspace-hash';
 
 // The Terraform model of a snapshot, memoised across snapshots. Folders are decoded through a carried-over cache
 // (only changed folders are re-decoded) and the previous model is handed on, so modules of unchanged linked
@@ -61,20 +61,20 @@ export function terraformComponentKeys(model: TerraformModel, files: readonly Wo
   };
   for (const m of model.modules) parent.set(m.dir, find(m.dir));
   for (const m of model.modules) for (const call of m.moduleCalls) if (call.child) parent.set(find(call.child.dir), find(m.dir));
-  const partsByRoot = new Map<string, string[]>();
+  const partsByRoot = new Map<string, (readonly [number, number])[]>();
   for (const f of files) {
     const slash = f.path.lastIndexOf('/');
     const dir = slash < 0 ? '.' : f.path.slice(0, slash);
     if (!parent.has(dir)) continue;
     const root = find(dir);
     const parts = partsByRoot.get(root) ?? [];
-    parts.push(f.path, f.hash);
+    parts.push(fileContribution(f));
     partsByRoot.set(root, parts);
   }
   const keys = new Map<string, string>();
   // hashed: every cached unit that read a module compares this key on every run, so it must be short
   const byRoot = new Map<string, string>();
-  for (const [root, parts] of partsByRoot) byRoot.set(root, combineHashes(parts));
+  for (const [root, parts] of partsByRoot) byRoot.set(root, sumHash(parts));
   for (const m of model.modules) keys.set(m.dir, byRoot.get(find(m.dir)) ?? '');
   return keys;
 }

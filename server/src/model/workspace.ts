@@ -1,6 +1,6 @@
 import type { ParseResult } from '../syntax/hcl/ast';
 import { LineIndex } from '../text/line-index';
-import { combineHashes, contentHash } from './workspace-hash';
+import { contentHash, fileContribution, sumHash } from './workspace-hash';
 import { EMPTY_CONFIG, parseWorkspaceConfig, type WorkspaceConfig } from './workspace-config';
 import { fileKindOf, HCL_KINDS, joinPath, dirname, normalizePath, type FileKind, type WorkspaceFile } from './workspace-files';
 import { indexObjects, type K8sObjectIndex } from './kubernetes/object-index';
@@ -128,9 +128,7 @@ export class Workspace {
     let h = this.groupHashes.get(id);
     if (h === undefined) {
       const files = kinds.length === 0 ? this.files : this.filesOf(...kinds);
-      const parts = kinds.length === 0 ? [this.config.text] : [];
-      for (const f of files) parts.push(f.path, f.hash);
-      h = combineHashes(parts);
+      h = sumHash(files.map(fileContribution), kinds.length === 0 ? this.config.text : undefined);
       this.groupHashes.set(id, h);
     }
     return h;
