@@ -162,32 +162,82 @@ const YAML: readonly FileKind[] = ['yaml'];
 export function trackedContext(ws: Workspace, deps: DependencyRecorder): CheckContext;
 export function trackedContext(ws: Workspace, deps: DependencyRecorder, file: WorkspaceFile): FileCheckContext;
 export function trackedContext(ws: Workspace, deps: DependencyRecorder, file?: WorkspaceFile): CheckContext | FileCheckContext {
-  const onFile = (p: string): void => void deps.files.add(p);
-  const onKinds = (kinds: readonly FileKind[]): void => {
-    if (kinds.length === 0) deps.all = true;
-    else deps.kindGroups.add([...new Set(kinds)].sort().join(','));
-  };
-  if (file) onFile(file.path);
-  const ctx: CheckContext = {
-    get workspace() {
-      deps.all = true;
-      return ws;
-    },
-    files: (...kinds) => (onKinds(kinds), kinds.length === 0 ? ws.files : ws.filesOf(...kinds)),
-    getFile: (p) => (onFile(p), ws.file(p)),
-    lineIndex: (p) => (onFile(p), ws.lineIndex(p)),
-    hcl: (p) => (onFile(p), ws.hcl(p)),
-    kubernetes: (p) => (onFile(p), ws.kubernetes(p)),
-    terraform: () => ((deps.terraform = true), ws.terraform()),
-    terraformModuleOf: (p) => {
-      const slash = p.lastIndexOf('/');
-      deps.tfComponents.add(slash < 0 ? '.' : p.slice(0, slash));
-      return ws.terraformModuleOf(p);
-    },
-    terraformModules: () => ((deps.terraform = true), [{ dir: '', model: ws.terraform() }]),
-    k8sObjects: () => (onKinds(YAML), ws.k8sObjects()),
-    k8sIndex: () => (onKinds(YAML), ws.k8sIndex()),
-  };
-  // Not a spread: that would evaluate the `workspace` getter and mark everything as read.
-  return file ? Object.defineProperty(ctx, 'file', { value: file, enumerable: true }) as FileCheckContext : ctx;
+  if (file) deps.files.add(file.path);
+  return file ? new TrackedFileContext(ws, deps, file) : new TrackedContext(ws, deps);
+}
+
+// A class, not an object of closures: one context is made per re-run unit, hundreds per edit.
+class TrackedContext implements CheckContext {
+  constructor(
+    protected readonly ws: Workspace,
+    protected readonly deps: DependencyRecorder,
+  ) {}
+
+  /** Reading the whole snapshot makes the unit depend on everything. */
+  get workspace(): Workspace {
+    this.deps.all = true;
+    return this.ws;
+  }
+
+  files(...kinds: FileKind[]): readonly WorkspaceFile[] {
+    this.onKinds(kinds);
+    return kinds.length === 0 ? this.ws.files : this.ws.filesOf(...kinds);
+  }
+
+  getFile(p: string): WorkspaceFile | undefined {
+    this.deps.files.add(p);
+    return this.ws.file(p);
+  }
+
+  lineIndex(p: string): ReturnType<Workspace['lineIndex']> {
+    this.deps.files.add(p);
+    return this.ws.lineIndex(p);
+  }
+
+  hcl(p: string): ReturnType<Workspace['hcl']> {
+    this.deps.files.add(p);
+    return this.ws.hcl(p);
+  }
+
+  kubernetes(p: string): ReturnType<Workspace['kubernetes']> {
+    this.deps.files.add(p);
+    return this.ws.kubernetes(p);
+  }
+
+  terraform(): ReturnType<Workspace['terraform']> {
+    this.deps.terraform = true;
+    return this.ws.terraform();
+  }
+
+  terraformModuleOf(p: string): ReturnType<Workspace['terraformModuleOf']> {
+    const slash = p.lastIndexOf('/');
+    this.deps.tfComponents.add(slash < 0 ? '.' : p.slice(0, slash));
+    return this.ws.terraformModuleOf(p);
+  }
+
+  terraformModules(): ReturnType<CheckContext['terraformModules']> {
+    this.deps.terraform = true;
+    return [{ dir: '', model: this.ws.terraform() }];
+  }
+
+  k8sObjects(): ReturnType<Workspace['k8sObjects']> {
+    this.onKinds(YAML);
+    return this.ws.k8sObjects();
+  }
+
+  k8sIndex(): ReturnType<Workspace['k8sIndex']> {
+    this.onKinds(YAML);
+    return this.ws.k8sIndex();
+  }
+
+  private onKinds(kinds: readonly FileKind[]): void {
+    if (kinds.length === 0) this.deps.all = true;
+    else this.deps.kindGroups.add([...new Set(kinds)].sort().join(','));
+  }
+}
+
+class TrackedFileContext extends TrackedContext implements FileCheckContext {
+  constructor(ws: Workspace, deps: DependencyRecorder, readonly file: WorkspaceFile) {
+    super(ws, deps);
+  }
 }
