@@ -111,9 +111,11 @@ class MapView implements KMap {
   entry(key: string): KEntry | undefined {
     // Entries are built once per map (children stay lazy), so repeated look-ups return the same views. The first of
     // duplicate keys wins, as in a linear search.
+    const entries = this.entries;
+    if (entries.length <= 8) return entries.find((e) => e.key === key); // a scan beats building a map for small maps
     if (!this.byKey) {
       this.byKey = new Map();
-      for (const e of this.entries) if (!this.byKey.has(e.key)) this.byKey.set(e.key, e);
+      for (const e of entries) if (!this.byKey.has(e.key)) this.byKey.set(e.key, e);
     }
     return this.byKey.get(key);
   }

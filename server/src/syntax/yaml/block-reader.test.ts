@@ -32,6 +32,7 @@ const SAME = [
   '"kubernetes.io/os": linux\n\'c\'  : 2\nrules:\n- apiGroups: [""]\n  verbs: ["get", list ,1,]\n  x: [ a ]  # c\n',
   'description: one\n  two\n\n  three\nz: 1\n',
   'a: "one\n  two \n\n   three\\\n four"\nb: \'x\n  y\'\n',
+  'x: "\\x41\\u00e9\\U0001F600\\N\\_"\nexpr: rate(x[5m])\n  {job="a"} > 0\n',
 ];
 
 test('reads plain block YAML exactly as the yaml package composes it', () => {
@@ -56,7 +57,7 @@ const GIVE_UP = [
   ['nested mapping on one line', 'a: b: c\n'],
   ['explicit keys', '? a\n: b\n'],
   ['document end markers', 'a: 1\n...\n'],
-  ['\\x escapes', 'a: "\\x41"\n'],
+  ['malformed escapes', 'a: "\\x4"\nb: "\\q"\n'],
 ];
 
 test('gives up on everything outside the subset, for the yaml package to compose', () => {

@@ -1,4 +1,4 @@
-import { exactCopy, yScalar, type YNode } from './yaml-tree';
+import { exactCopy, shared, yScalar, type YNode } from './yaml-tree';
 import { canStartPlain, GIVE_UP, resolvePlain, scanFlowSequence, scanLiteral, scanQuoted } from './block-scalars';
 import { LineCursor } from './block-lines';
 
@@ -86,13 +86,11 @@ class Reader extends LineCursor {
 
   private mapping(indent: number, first: number): { node: YNode; end2: number } {
     const entries: YNode[] = [];
-    const keys = new Set<unknown>();
     let end2 = first;
     for (;;) {
       const keyStart = this.pos + indent;
       const { key, afterColon } = this.key(keyStart);
-      if (keys.has((key as { value: unknown }).value)) throw GIVE_UP; // duplicate keys: the yaml package's diagnostics decide
-      keys.add((key as { value: unknown }).value);
+      if (hasKey(entries, (key as { value: unknown }).value)) throw GIVE_UP; // duplicate keys: the yaml package's diagnostics decide
       const value = this.inlineValue(this.skipSpaces(afterColon), indent, afterColon, true);
       entries.push(key, value.node);
       end2 = value.end2;
@@ -113,14 +111,15 @@ class Reader extends LineCursor {
       const colon = this.skipSpaces(q.end);
       const after = colon + 1;
       if (src.charCodeAt(colon) !== COLON || (after < this.lineEnd && src.charCodeAt(after) !== SPACE)) throw GIVE_UP;
-      return { key: yScalar(q.value, c === 34 ? 'QUOTE_DOUBLE' : 'QUOTE_SINGLE', start, q.end), afterColon: after };
+      return { key: yScalar(shared(q.value), c === 34 ? 'QUOTE_DOUBLE' : 'QUOTE_SINGLE', start, q.end), afterColon: after };
     }
     if (!canStartPlain(c, start + 1 < this.lineEnd ? src.charCodeAt(start + 1) : SPACE)) throw GIVE_UP;
     const colon = this.keyColon(start);
     if (colon < 0) throw GIVE_UP; // a scalar line without `key:` (a multi-line scalar, or an error)
     let end = colon;
     while (end > start && src.charCodeAt(end - 1) === SPACE) end--;
-    return { key: yScalar(plainValue(src.slice(start, end)), 'PLAIN', start, end), afterColon: colon + 1 };
+    const value = plainValue(src.slice(start, end));
+    return { key: yScalar(typeof value === 'string' ? shared(value) : value, 'PLAIN', start, end), afterColon: colon + 1 };
   }
 
   /** Offset of the `:` that ends a plain key starting at `start` on this line, or -1. */
@@ -193,7 +192,7 @@ class Reader extends LineCursor {
         }
         const c = this.src.charCodeAt(start);
         if (this.indent <= indent || c === HASH) break;
-        if (!canStartPlain(c, this.src.charCodeAt(start + 1))) throw GIVE_UP;
+        // a continuation line may start with any character but `#` (flow indicators are text in block context)
         const line = this.plainLine(start);
         if (line.comment) throw GIVE_UP;
         value += (empty > 0 ? '\n'.repeat(empty) : ' ') + this.src.slice(start, line.end);
@@ -248,6 +247,12 @@ class Reader extends LineCursor {
   }
 
 
+}
+
+/** Is `value` already a key of the entries read so far (keys at even indexes)? Maps are small: a scan beats a Set. */
+function hasKey(entries: readonly YNode[], value: unknown): boolean {
+  for (let i = 0; i < entries.length; i += 2) if ((entries[i] as { value?: unknown }).value === value) return true;
+  return false;
 }
 
 /** resolvePlain, giving up where the yaml package would report a problem */

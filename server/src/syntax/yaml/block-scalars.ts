@@ -38,7 +38,12 @@ export function canStartPlain(c: number, next: number): boolean {
     c === 124 || c === 62 || c === 39 || c === 34 || c === 37 || c === 64 || c === 96 || c === SPACE || c === NL || Number.isNaN(c));
 }
 
-const ESCAPES: Record<number, string> = { 48: '\0', 97: '\x07', 98: '\b', 116: '\t', 110: '\n', 118: '\v', 102: '\f', 114: '\r', 101: '\x1b', 32: ' ', 34: '"', 47: '/', 92: '\\' };
+const ESCAPES: Record<number, string> = {
+  48: '\0', 97: '\x07', 98: '\b', 116: '\t', 110: '\n', 118: '\v', 102: '\f', 114: '\r', 101: '\x1b', 32: ' ', 34: '"', 47: '/', 92: '\\',
+  78: '\u0085', 95: '\u00a0', 76: '\u2028', 80: '\u2029', // \N \_ \L \P
+};
+/** hex digits after \x, \u and \U */
+const HEX_ESCAPES: Record<number, number> = { 120: 2, 117: 4, 85: 8 };
 
 /**
  * A quoted scalar starting at the quote `at`: its value and the offset after the closing quote. With `indent` >= 0
@@ -67,8 +72,18 @@ export function scanQuoted(src: string, at: number, indent: number): { value: st
         i = cont.at - 1;
         continue;
       }
+      const digits = HEX_ESCAPES[next];
+      if (digits !== undefined) {
+        const hex = src.slice(i + 2, i + 2 + digits);
+        const code = /^[0-9a-fA-F]+$/.test(hex) && hex.length === digits ? parseInt(hex, 16) : NaN;
+        if (!(code <= 0x10ffff)) return undefined; // malformed: the yaml package reports it
+        value += src.slice(from, i) + String.fromCodePoint(code);
+        i += 1 + digits;
+        from = i + 1;
+        continue;
+      }
       const e = ESCAPES[next];
-      if (e === undefined) return undefined; // \x, \u, \N...: the yaml package decodes them
+      if (e === undefined) return undefined; // anything else: the yaml package reports it
       value += src.slice(from, i) + e;
       from = ++i + 1;
     } else if (ch === NL) {

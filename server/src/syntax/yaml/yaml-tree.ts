@@ -42,7 +42,7 @@ export interface YAlias {
 export type YNode = YScalar | YMap | YSeq | YAlias;
 
 export function yScalar(value: unknown, style: YamlStyle, start: number, end: number): YScalar {
-  return { kind: 'scalar', value: typeof value === 'string' && value.length <= MAX_SHARED ? shared(value) : value, style, start, end };
+  return { kind: 'scalar', value, style, start, end };
 }
 
 /**
@@ -54,13 +54,15 @@ export function exactCopy<T>(items: T[]): T[] {
 }
 const EMPTY: never[] = [];
 
-// Manifests repeat the same short strings (apiVersion, metadata, name, v1, true...) in every document; sharing
-// one copy of each keeps a tree's strings to what is distinct. Bounded, so arbitrary input cannot grow it forever.
+// Manifests repeat the same keys (apiVersion, metadata, name, labels...) in every document; sharing one copy of each
+// keeps a tree's strings to what is distinct. Keys only: values repeat less and would pay the look-up for little.
+// Bounded, so arbitrary input cannot grow it forever.
 const MAX_SHARED = 40;
 const MAX_TABLE = 50_000;
 let table = new Map<string, string>();
 
-function shared(s: string): string {
+export function shared(s: string): string {
+  if (s.length > MAX_SHARED) return s;
   const hit = table.get(s);
   if (hit !== undefined) return hit;
   if (table.size >= MAX_TABLE) table = new Map();
@@ -71,24 +73,24 @@ function shared(s: string): string {
 /** Converts a document composed by the yaml package; aliases point at the converted anchored node. */
 export function fromComposed(doc: Pick<Document.Parsed, 'contents'>): YNode | null {
   const converted = new Map<unknown, YNode>();
-  const convert = (node: unknown): YNode | null => {
+  const convert = (node: unknown, isKey = false): YNode | null => {
     const range = (node as { range?: [number, number, number] | null } | null)?.range;
     const start = range?.[0] ?? 0;
     const end = range?.[1] ?? start;
     let out: YNode | null = null;
     if (isScalar(node)) {
       const v = node.value;
-      const value = v === undefined ? null : v;
+      const value = v === undefined ? null : isKey && typeof v === 'string' ? shared(v) : v;
       out = yScalar(value, (node.type ?? 'PLAIN') as YamlStyle, start, end);
     } else if (isMap(node)) {
       const entries: (YNode | null)[] = [];
       for (const p of node.items) {
         if (!isPair(p)) continue;
-        entries.push(convert(p.key), convert(p.value));
+        entries.push(convert(p.key, true), convert(p.value));
       }
       out = { kind: 'map', start, end, entries: exactCopy(entries) };
     } else if (isSeq(node)) {
-      out = { kind: 'seq', start, end, items: node.items.map(convert) };
+      out = { kind: 'seq', start, end, items: node.items.map((item) => convert(item)) };
     } else if (isAlias(node)) {
       out = { kind: 'alias', start, end, target: converted.get(resolveAnchor(node, doc)) };
     }
