@@ -131,7 +131,9 @@ test('a file rule reading only its module re-runs for files of the edited module
     docs: { summary: 's', rationale: 'r', links: [] }, messages: { n: '{n} resources' }, fixable: false,
     *check(ctx) {
       const m = ctx.terraformModuleOf(ctx.file.path);
-      if (m) yield { messageId: 'n', data: { n: m.resources.length }, file: ctx.file.path, range: { start: 0, end: 0 } };
+      // the module's resources and its children's: a caller's result depends on the callee's files
+      const n = m ? m.resources.length + m.moduleCalls.reduce((sum, c) => sum + (c.child?.resources.length ?? 0), 0) : 0;
+      if (m) yield { messageId: 'n', data: { n }, file: ctx.file.path, range: { start: 0, end: 0 } };
     },
   });
   const runner = new RuleRunner([perModule]);
@@ -144,6 +146,13 @@ test('a file rule reading only its module re-runs for files of the edited module
   runner.invocations.clear();
   runner.run(ws.withFile('c/main.tf', 'resource "x" "z" {}\nresource "x" "w" {}\n'));
   assert.equal(runner.invocations.get('AKS-TST-006'), 2, 'c and its caller a, not b');
+  // An editor first re-analyses the edited file alone, then the whole workspace: the second run must still
+  // re-check the other files of the edited module group (a/main.tf), which the first run left out.
+  const edited = ws.withFile('c/main.tf', 'resource "x" "z" {}\nresource "x" "w" {}\nresource "x" "v" {}\n');
+  runner.run(edited, {}, { files: ['c/main.tf'] });
+  const messages = runner.run(edited).map((f) => `${f.file} ${f.message}`);
+  assert.deepEqual(messages, ['a/main.tf 3 resources', 'b/main.tf 1 resources', 'c/main.tf 3 resources']);
+  assert.equal(runner.run(ws).length, 3, 'and back');
 });
 
 test('results stay cached when a later check makes the Terraform model read another file by path', () => {

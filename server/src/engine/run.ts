@@ -36,7 +36,7 @@ export class RuleRunner {
   readonly invocations = new Map<string, number>();
   /** milliseconds spent in each rule's checks since construction (lazy model work a check triggers included) */
   readonly elapsedMs = new Map<string, number>();
-  /** the snapshot of the previous run: what changed since decides which cached units need their keys checked */
+  /** the snapshot of the last full run: what changed since decides which cached units need their keys checked */
   private previous: Workspace | undefined;
 
   constructor(readonly rules: readonly Rule[] = registry) {}
@@ -55,8 +55,10 @@ export class RuleRunner {
       const line = ws.lineIndex(f.file)?.positionAt(f.range.start).line ?? 0;
       return !isSuppressed(s, line, f.code, f.name);
     };
+    // Changes since the last full run: a run restricted to some files leaves the other files' units unchecked, so
+    // only a full run moves the baseline forward.
     const changes = this.previous ? snapshotChanges(this.previous, ws) : undefined;
-    this.previous = ws;
+    if (!only) this.previous = ws;
     // computed once, not per rule; file rules with the same kinds share one list (in path order)
     const eligible = ws.files.filter((f) => (!only || only.has(f.path)) && !ignored(f.path));
     const byKinds = new Map<string, readonly WorkspaceFile[]>();
