@@ -50,6 +50,8 @@ export function compareFindings(a: Finding, b: Finding): number {
     a.range.start - b.range.start ||
     a.range.end - b.range.end ||
     (a.code < b.code ? -1 : a.code > b.code ? 1 : 0) ||
-    (a.messageId < b.messageId ? -1 : a.messageId > b.messageId ? 1 : 0)
+    (a.messageId < b.messageId ? -1 : a.messageId > b.messageId ? 1 : 0) ||
+    // last: findings equal so far come out in one order however the runner visited them
+    (a.message < b.message ? -1 : a.message > b.message ? 1 : 0)
   );
 }

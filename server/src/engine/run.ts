@@ -7,6 +7,7 @@ import { internalErrorFinding } from './internal-error';
 import { isSuppressed, readSuppressions, type FileSuppressions } from './suppressions';
 import { Dependencies, DependencyRecorder, trackedContext } from './tracked-context';
 import { snapshotChanges, type SnapshotChanges } from './snapshot-changes';
+import { UnitIndex } from './unit-index';
 
 // Runs rules over a snapshot. Each unit of work (a workspace rule, or a file rule on one file) is cached with the
 // inputs it read; the next run re-checks a unit only when one of those inputs changed. Configuration, suppressions
@@ -26,18 +27,28 @@ interface CacheEntry {
   made?: { readonly tableKey: string; readonly findings: readonly Finding[] };
 }
 
+/** A rule's cached units, which of them read what, and which have something to report. */
+interface RuleState {
+  /** unit ('' for a workspace rule, else the file path) -> entry */
+  readonly cache: Map<string, CacheEntry>;
+  readonly index: UnitIndex;
+  readonly withFindings: Set<string>;
+}
+
 /** Most units report nothing: they all share this outcome instead of holding an empty one each. */
 const NO_REPORTS: CacheEntry['outcome'] = Object.freeze({ reports: Object.freeze([]) });
 
 export class RuleRunner {
-  /** rule code -> unit ('' for a workspace rule, else the file path) -> entry */
-  private readonly cache = new Map<string, Map<string, CacheEntry>>();
+  /** rule code -> its units */
+  private readonly states = new Map<string, RuleState>();
   /** check invocations per rule code since construction (tests assert incrementality with it) */
   readonly invocations = new Map<string, number>();
   /** milliseconds spent in each rule's checks since construction (lazy model work a check triggers included) */
   readonly elapsedMs = new Map<string, number>();
   /** the snapshot of the last full run: what changed since decides which cached units need their keys checked */
   private previous: Workspace | undefined;
+  /** severity table of the last full run: a run under the same table can visit affected units only */
+  private previousTableKey: string | undefined;
 
   constructor(readonly rules: readonly Rule[] = registry) {}
 
@@ -58,9 +69,15 @@ export class RuleRunner {
     // Changes since the last full run: a run restricted to some files leaves the other files' units unchecked, so
     // only a full run moves the baseline forward.
     const changes = this.previous ? snapshotChanges(this.previous, ws) : undefined;
-    if (!only) this.previous = ws;
+    // After an edit, a full run under the same configuration and severities visits only the units whose inputs may
+    // have changed (and new files); everything else keeps its entry and its findings.
+    const incremental = !only && !!changes && !changes.config && this.previousTableKey === tableKey;
+    if (!only) {
+      this.previous = ws;
+      this.previousTableKey = tableKey;
+    }
     // computed once, not per rule; file rules with the same kinds share one list (in path order)
-    const eligible = ws.files.filter((f) => (!only || only.has(f.path)) && !ignored(f.path));
+    const eligible = incremental ? [] : ws.files.filter((f) => (!only || only.has(f.path)) && !ignored(f.path));
     const byKinds = new Map<string, readonly WorkspaceFile[]>();
     const filesFor = (kinds: readonly FileKind[] | undefined): readonly WorkspaceFile[] => {
       if (!kinds) return eligible;
@@ -69,33 +86,59 @@ export class RuleRunner {
       if (!list) byKinds.set(id, (list = eligible.filter((f) => kinds.includes(f.kind))));
       return list;
     };
+    const emit = (rule: Rule, entry: CacheEntry): void => {
+      const outcome = entry.outcome;
+      if (outcome === NO_REPORTS) return;
+      if ('crash' in outcome) {
+        if (keep(outcome.crash)) findings.push(outcome.crash);
+        return;
+      }
+      if (entry.made?.tableKey !== tableKey) entry.made = { tableKey, findings: toFindings(rule, outcome.reports, table) };
+      for (const f of entry.made.findings) if (keep(f)) findings.push(f);
+    };
     for (const rule of this.rules) {
       if (table.get(rule.code) === 'off') continue;
-      let cache = this.cache.get(rule.code);
-      if (!cache) this.cache.set(rule.code, (cache = new Map()));
-      const units = rule.scope === 'file' ? filesFor(rule.fileKinds) : [undefined];
-      for (const file of units) {
-        const entry = this.entry(ws, rule, cache, file, changes);
-        const outcome = entry.outcome;
-        if (outcome === NO_REPORTS) continue;
-        if ('crash' in outcome) {
-          if (keep(outcome.crash)) findings.push(outcome.crash);
-          continue;
+      const state = this.state(rule.code);
+      if (incremental && changes) {
+        const ids = state.index.affected(changes);
+        if (rule.scope === 'file') for (const p of changes.paths) ids.add(p);
+        for (const id of ids) {
+          const file = id === '' ? undefined : ws.file(id);
+          const kinds = rule.scope === 'file' ? rule.fileKinds : undefined;
+          const gone = id === '' ? rule.scope === 'file' : !file || ignored(id) || (kinds !== undefined && !kinds.includes(file.kind));
+          if (gone) this.forget(state, id);
+          else this.entry(ws, rule, state, file, changes);
         }
-        if (entry.made?.tableKey !== tableKey) entry.made = { tableKey, findings: toFindings(rule, outcome.reports, table) };
-        for (const f of entry.made.findings) if (keep(f)) findings.push(f);
+        for (const id of state.withFindings) emit(rule, state.cache.get(id)!);
+        continue;
       }
+      const units = rule.scope === 'file' ? filesFor(rule.fileKinds) : [undefined];
+      for (const file of units) emit(rule, this.entry(ws, rule, state, file, changes));
     }
     // Results of deleted files would otherwise pile up over a long editing session.
-    if (!only) for (const cache of this.cache.values()) for (const path of cache.keys()) if (path !== '' && !ws.file(path)) cache.delete(path);
+    if (!only && !incremental) {
+      for (const state of this.states.values()) for (const path of [...state.cache.keys()]) if (path !== '' && !ws.file(path)) this.forget(state, path);
+    }
     return findings.sort(compareFindings);
   }
 
+  private state(code: string): RuleState {
+    let state = this.states.get(code);
+    if (!state) this.states.set(code, (state = { cache: new Map(), index: new UnitIndex(), withFindings: new Set() }));
+    return state;
+  }
+
+  private forget(state: RuleState, id: string): void {
+    state.cache.delete(id);
+    state.index.delete(id);
+    state.withFindings.delete(id);
+  }
+
   private entry(
-    ws: Workspace, rule: Rule, cache: Map<string, CacheEntry>, file: WorkspaceFile | undefined, changes: SnapshotChanges | undefined,
+    ws: Workspace, rule: Rule, state: RuleState, file: WorkspaceFile | undefined, changes: SnapshotChanges | undefined,
   ): CacheEntry {
     const id = file?.path ?? '';
-    const cached = cache.get(id);
+    const cached = state.cache.get(id);
     if (cached && ((changes && !cached.deps.mayChange(changes)) || cached.deps.key(ws) === cached.key)) return cached;
     this.invocations.set(rule.code, (this.invocations.get(rule.code) ?? 0) + 1);
     const recorder = new DependencyRecorder();
@@ -114,7 +157,10 @@ export class RuleRunner {
     this.elapsedMs.set(rule.code, (this.elapsedMs.get(rule.code) ?? 0) + performance.now() - started);
     const deps = new Dependencies(recorder);
     const entry: CacheEntry = { deps, key: deps.key(ws), outcome };
-    cache.set(id, entry);
+    state.cache.set(id, entry);
+    state.index.set(id, deps); // after key(): that captures the Terraform reads the index files the unit under
+    if (outcome === NO_REPORTS) state.withFindings.delete(id);
+    else state.withFindings.add(id);
     return entry;
   }
 }

@@ -30,6 +30,20 @@ export class DependencyRecorder {
   }
 }
 
+/** What a unit read, as lists (Dependencies.inputs). */
+export interface UnitInputs {
+  readonly all: boolean;
+  readonly config: boolean;
+  /** read the whole Terraform model */
+  readonly wholeModel: boolean;
+  readonly files: readonly string[];
+  readonly kinds: readonly FileKind[];
+  /** module folders whose linked-module component was read */
+  readonly components: readonly string[];
+  /** for Terraform readers: the paths the model had read by path (null: not captured); undefined for other units */
+  readonly reads: readonly string[] | null | undefined;
+}
+
 /** One path, several, or none: most units read one file (and one module), so no array is kept for them. */
 type List = string | readonly string[] | undefined;
 
@@ -84,6 +98,22 @@ export class Dependencies {
     this.tfComponents = r.hasTfComponents() ? compact(r.tfComponents) : undefined;
     const onlyOneFile = typeof this.files === 'string' && !this.kindGroups && !this.config && !this.terraform && !this.tfComponents;
     this.single = onlyOneFile ? (this.files as string) : undefined;
+  }
+
+  /** What was read, for the runner's index of units by input (see unit-index.ts). */
+  inputs(): UnitInputs {
+    const list = (l: List): readonly string[] => (l === undefined ? [] : typeof l === 'string' ? [l] : l);
+    const kinds = new Set<FileKind>();
+    for (const g of list(this.kindGroups)) for (const k of g.split(',')) kinds.add(k as FileKind);
+    return {
+      all: this.all,
+      config: this.config,
+      wholeModel: this.terraform,
+      files: list(this.files),
+      kinds: [...kinds],
+      components: list(this.tfComponents),
+      reads: this.terraform || this.tfComponents ? (this.reads ?? null) : undefined,
+    };
   }
 
   /**
