@@ -158,7 +158,8 @@ export class RuleRunner {
     const deps = new Dependencies(recorder);
     const entry: CacheEntry = { deps, key: deps.key(ws), outcome };
     state.cache.set(id, entry);
-    state.index.set(id, deps); // after key(): that captures the Terraform reads the index files the unit under
+    // after key(), which captures the Terraform reads the index files the unit under; unchanged inputs keep their place
+    if (!cached || !cached.deps.sameInputs(deps)) state.index.set(id, deps);
     if (outcome === NO_REPORTS) state.withFindings.delete(id);
     else state.withFindings.add(id);
     return entry;

@@ -100,6 +100,15 @@ export class Dependencies {
     this.single = onlyOneFile ? (this.files as string) : undefined;
   }
 
+  /** Same recorded inputs as `other` (a re-run unit that read the same things keeps its place in the index). */
+  sameInputs(other: Dependencies): boolean {
+    const same = (a: List, b: List): boolean =>
+      a === b || (Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => x === b[i]));
+    return this.all === other.all && this.config === other.config && this.terraform === other.terraform &&
+      same(this.files, other.files) && same(this.kindGroups, other.kindGroups) && same(this.tfComponents, other.tfComponents) &&
+      this.reads === other.reads;
+  }
+
   /** What was read, for the runner's index of units by input (see unit-index.ts). */
   inputs(): UnitInputs {
     const list = (l: List): readonly string[] => (l === undefined ? [] : typeof l === 'string' ? [l] : l);
