@@ -1,18 +1,47 @@
 // Content hashes for memoisation. Pure JS (cyrb53) so the model stays free of node: modules; 53 bits make an
 // accidental collision between two versions of one workspace negligible.
 
+/** cyrb53 over a stream of UTF-16 code units whose total length is known up front. */
+class Cyrb53 {
+  private h1: number;
+  private h2: number;
+
+  constructor(length: number) {
+    this.h1 = 0xdeadbeef ^ length;
+    this.h2 = 0x41c6ce57 ^ length;
+  }
+
+  add(text: string): void {
+    let h1 = this.h1;
+    let h2 = this.h2;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      h1 = Math.imul(h1 ^ c, 2654435761);
+      h2 = Math.imul(h2 ^ c, 1597334677);
+    }
+    this.h1 = h1;
+    this.h2 = h2;
+  }
+
+  /** two unsigned 32-bit lanes */
+  finish(): [number, number] {
+    let h1 = this.h1;
+    let h2 = this.h2;
+    h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+    h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+    return [h1 >>> 0, h2 >>> 0];
+  }
+}
+
+function toText([h1, h2]: [number, number]): string {
+  return (4294967296 * (2097151 & h2) + h1).toString(36);
+}
+
 /** Hash of a text, as a short base-36 string. */
 export function contentHash(text: string): string {
-  let h1 = 0xdeadbeef ^ text.length;
-  let h2 = 0x41c6ce57 ^ text.length;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 2654435761);
-    h2 = Math.imul(h2 ^ c, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
+  const h = new Cyrb53(text.length);
+  h.add(text);
+  return toText(h.finish());
 }
 
 /**
@@ -22,21 +51,12 @@ export function contentHash(text: string): string {
 export function combineHashes(parts: readonly string[]): string {
   let length = 0;
   for (const p of parts) length += String(p.length).length + 1 + p.length;
-  let h1 = 0xdeadbeef ^ length;
-  let h2 = 0x41c6ce57 ^ length;
-  const mix = (c: number): void => {
-    h1 = Math.imul(h1 ^ c, 2654435761);
-    h2 = Math.imul(h2 ^ c, 1597334677);
-  };
+  const h = new Cyrb53(length);
   for (const p of parts) {
-    const prefix = String(p.length);
-    for (let i = 0; i < prefix.length; i++) mix(prefix.charCodeAt(i));
-    mix(58); // ':'
-    for (let i = 0; i < p.length; i++) mix(p.charCodeAt(i));
+    h.add(`${p.length}:`);
+    h.add(p);
   }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
+  return toText(h.finish());
 }
 
 // Group hashes (all Terraform files, all YAML, a module component) are recomputed for every snapshot. As an
@@ -68,14 +88,7 @@ export function sumHash(parts: Iterable<readonly [number, number]>, extra?: stri
 }
 
 function lanes(text: string): [number, number] {
-  let h1 = 0xdeadbeef ^ text.length;
-  let h2 = 0x41c6ce57 ^ text.length;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 2654435761);
-    h2 = Math.imul(h2 ^ c, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return [h1 >>> 0, h2 >>> 0];
+  const h = new Cyrb53(text.length);
+  h.add(text);
+  return h.finish();
 }
