@@ -6,7 +6,7 @@ import { compareFindings, type Finding } from './finding';
 import { internalErrorFinding } from './internal-error';
 import { isSuppressed, readSuppressions, type FileSuppressions } from './suppressions';
 import { Dependencies, DependencyRecorder, trackedContext } from './tracked-context';
-import { snapshotChanges, type SnapshotChanges } from './snapshot-changes';
+import { snapshotChanges } from './snapshot-changes';
 import { UnitIndex } from './unit-index';
 
 // Runs rules over a snapshot. Each unit of work (a workspace rule, or a file rule on one file) is cached with the
@@ -99,21 +99,23 @@ export class RuleRunner {
     for (const rule of this.rules) {
       if (table.get(rule.code) === 'off') continue;
       const state = this.state(rule.code);
-      if (incremental && changes) {
-        const ids = state.index.affected(changes);
+      // the units whose inputs may be among the changes; every other cached unit is current without checking its key
+      const affected = changes ? state.index.affected(changes) : undefined;
+      if (incremental && changes && affected) {
+        const ids = affected;
         if (rule.scope === 'file') for (const p of changes.paths) ids.add(p);
         for (const id of ids) {
           const file = id === '' ? undefined : ws.file(id);
           const kinds = rule.scope === 'file' ? rule.fileKinds : undefined;
           const gone = id === '' ? rule.scope === 'file' : !file || ignored(id) || (kinds !== undefined && !kinds.includes(file.kind));
           if (gone) this.forget(state, id);
-          else this.entry(ws, rule, state, file, changes);
+          else this.entry(ws, rule, state, file, undefined);
         }
         for (const id of state.withFindings) emit(rule, state.cache.get(id)!);
         continue;
       }
       const units = rule.scope === 'file' ? filesFor(rule.fileKinds) : [undefined];
-      for (const file of units) emit(rule, this.entry(ws, rule, state, file, changes));
+      for (const file of units) emit(rule, this.entry(ws, rule, state, file, affected));
     }
     // Results of deleted files would otherwise pile up over a long editing session.
     if (!only && !incremental) {
@@ -135,11 +137,11 @@ export class RuleRunner {
   }
 
   private entry(
-    ws: Workspace, rule: Rule, state: RuleState, file: WorkspaceFile | undefined, changes: SnapshotChanges | undefined,
+    ws: Workspace, rule: Rule, state: RuleState, file: WorkspaceFile | undefined, affected: ReadonlySet<string> | undefined,
   ): CacheEntry {
     const id = file?.path ?? '';
     const cached = state.cache.get(id);
-    if (cached && ((changes && !cached.deps.mayChange(changes)) || cached.deps.key(ws) === cached.key)) return cached;
+    if (cached && ((affected && !affected.has(id)) || cached.deps.key(ws) === cached.key)) return cached;
     this.invocations.set(rule.code, (this.invocations.get(rule.code) ?? 0) + 1);
     const recorder = new DependencyRecorder();
     let outcome: CacheEntry['outcome'];

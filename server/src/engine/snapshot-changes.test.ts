@@ -4,9 +4,10 @@ import { Workspace } from '../model/workspace';
 import type { CheckContext } from '../rules/kit/define-rule';
 import { snapshotChanges } from './snapshot-changes';
 import { Dependencies, DependencyRecorder, trackedContext } from './tracked-context';
+import { UnitIndex } from './unit-index';
 
 // A cached unit may skip computing its key only when none of its inputs is among the changes: for every edit below,
-// mayChange must be true whenever the key really changed.
+// the unit index must name a unit whenever its key really changed.
 
 const ws = Workspace.create([
   { path: 'a/main.tf', text: 'module "c" {\n  source = "../c"\n}\n' },
@@ -21,6 +22,13 @@ function record(read: (ctx: CheckContext) => void, file?: string): Dependencies 
   const deps = new Dependencies(recorder);
   deps.key(ws); // as the runner does when it stores a unit
   return deps;
+}
+
+/** Whether the index would visit this one unit after `changes`. */
+function mayChange(deps: Dependencies, changes: ReturnType<typeof snapshotChanges>): boolean {
+  const index = new UnitIndex();
+  index.set('unit', deps);
+  return index.affected(changes).has('unit');
 }
 
 const units = {
@@ -42,26 +50,26 @@ const edits: [string, Workspace][] = [
   ['configuration', ws.withConfig({ file: '.aks-lint.yaml', text: 'rules:\n  AKS-ID-001: off\n' })],
 ];
 
-test('mayChange is true whenever a unit key changed, for every kind of edit', () => {
+test('a unit is visited whenever a unit key changed, for every kind of edit', () => {
   for (const [what, next] of edits) {
     const changes = snapshotChanges(ws, next);
     for (const [name, deps] of Object.entries(units)) {
       const keyChanged = deps.key(next) !== deps.key(ws);
-      if (keyChanged) assert.ok(deps.mayChange(changes), `${name} after ${what}`);
+      if (keyChanged) assert.ok(mayChange(deps, changes), `${name} after ${what}`);
     }
   }
 });
 
 test('units whose inputs did not change skip their key', () => {
   const yamlEdit = snapshotChanges(ws, edits[2][1]);
-  assert.equal(units.ownFile.mayChange(yamlEdit), false);
-  assert.equal(units.moduleA.mayChange(yamlEdit), false);
-  assert.equal(units.allYaml.mayChange(yamlEdit), true);
+  assert.equal(mayChange(units.ownFile, yamlEdit), false);
+  assert.equal(mayChange(units.moduleA, yamlEdit), false);
+  assert.equal(mayChange(units.allYaml, yamlEdit), true);
   const editB = snapshotChanges(ws, edits[1][1]);
-  assert.equal(units.moduleA.mayChange(editB), false, 'module a is not linked to b');
-  assert.equal(units.moduleB.mayChange(editB), true);
-  assert.equal(units.wholeModel.mayChange(editB), true);
-  assert.equal(units.allYaml.mayChange(editB), false);
+  assert.equal(mayChange(units.moduleA, editB), false, 'module a is not linked to b');
+  assert.equal(mayChange(units.moduleB, editB), true);
+  assert.equal(mayChange(units.wholeModel, editB), true);
+  assert.equal(mayChange(units.allYaml, editB), false);
 });
 
 test('snapshotChanges lists changed, added and removed paths with their kinds', () => {

@@ -1,7 +1,6 @@
 import type { FileKind, Workspace, WorkspaceFile } from '../model/workspace';
 import type { CheckContext, FileCheckContext } from '../rules/kit/define-rule';
 import { combineHashes } from '../model/workspace-hash';
-import type { SnapshotChanges } from './snapshot-changes';
 
 // Records what a check reads so its results can be reused until one of those inputs changes. The recorded set is
 // replayed against the next snapshot: equal key = same inputs = same reports (checks are pure).
@@ -62,13 +61,6 @@ function each(list: List, fn: (x: string) => void): void {
   else if (list) for (const x of list) fn(x);
 }
 
-function hasAny(list: List, set: ReadonlySet<string>): boolean {
-  if (list === undefined || set.size === 0) return false;
-  if (typeof list === 'string') return set.has(list);
-  for (const x of list) if (set.has(x)) return true;
-  return false;
-}
-
 /**
  * The recorded inputs of one cached unit, in a compact immutable form (thousands are kept); key()
  * replays them against a snapshot.
@@ -125,30 +117,6 @@ export class Dependencies {
     };
   }
 
-  /**
-   * Could `changes` have changed this unit's key? False means the key is the same without computing it; true means
-   * compute it.
-   */
-  mayChange(changes: SnapshotChanges): boolean {
-    // called for every cached unit on every run: plain loops, no closures
-    if (this.all) return changes.paths.size > 0 || changes.config || changes.varFiles;
-    if (this.config && changes.config) return true;
-    if (changes.paths.size === 0 && !changes.varFiles) return false;
-    if (hasAny(this.files, changes.paths)) return true;
-    if (this.kindGroups !== undefined && changes.kinds.size > 0) {
-      for (const g of typeof this.kindGroups === 'string' ? [this.kindGroups] : this.kindGroups) {
-        for (const k of g.split(',')) if (changes.kinds.has(k as FileKind)) return true;
-      }
-    }
-    if (this.terraform || this.tfComponents) {
-      if (changes.varFiles || !this.reads || readsChanged(changes, this.reads)) return true;
-      if (this.terraform) for (const k of TERRAFORM) if (changes.kinds.has(k)) return true;
-      // a module reader depends on its component's files only (the component map accounts for relinking)
-      if (hasAny(this.tfComponents, changes.tfComponents)) return true;
-    }
-    return false;
-  }
-
   /** A key over the current content of everything recorded; cheap, as it runs for every cached unit on every run. */
   key(ws: Workspace): string {
     if (this.all) return `all:${ws.hash}`;
@@ -165,16 +133,6 @@ export class Dependencies {
     }
     return parts.join('\u0001');
   }
-}
-
-// Thousands of Terraform units share one reads list (internReads): whether a change touches it is decided once.
-const readsHits = new WeakMap<SnapshotChanges, Map<readonly string[], boolean>>();
-function readsChanged(changes: SnapshotChanges, reads: readonly string[]): boolean {
-  let byList = readsHits.get(changes);
-  if (!byList) readsHits.set(changes, (byList = new Map()));
-  let hit = byList.get(reads);
-  if (hit === undefined) byList.set(reads, (hit = changes.paths.size > 0 && reads.some((p) => changes.paths.has(p))));
-  return hit;
 }
 
 // Thousands of units capture the same reads list; sharing one array lets its key be computed once per snapshot.

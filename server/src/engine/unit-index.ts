@@ -2,9 +2,9 @@ import type { FileKind } from '../model/workspace';
 import type { SnapshotChanges } from './snapshot-changes';
 import type { Dependencies, UnitInputs } from './tracked-context';
 
-// Which cached units of one rule read what. After an edit a run visits only the units whose inputs may be among
-// the changes, instead of asking each of tens of thousands of units: affected() returns a superset of the units
-// whose key changed (the runner then checks keys as before).
+// Which cached units of one rule read what: the one place that decides which units an edit may affect. After an
+// edit a full run visits only those units; any run skips the key of every other cached unit. affected() returns a
+// superset of the units whose key changed (the runner then checks their keys).
 
 const TERRAFORM_KINDS: readonly FileKind[] = ['terraform', 'tfvars', 'lock'];
 
@@ -63,7 +63,7 @@ export class UnitIndex {
       mark(set);
       if (!add && set.size === 0) map.delete(key);
     };
-    // units whose Terraform reads were not captured are checked on every change, as mayChange does
+    // units whose Terraform reads were not captured are checked on every change
     if (u.all || u.reads === null) mark(this.everything);
     if (u.config) mark(this.configReaders);
     if (u.wholeModel) mark(this.modelReaders);
