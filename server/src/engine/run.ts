@@ -4,7 +4,7 @@ import { rules as registry } from '../rules/index';
 import { effectiveSeverity, ignoredPaths, severityTable, type LintConfig, type SeverityTable } from './config';
 import { compareFindings, type Finding } from './finding';
 import { internalErrorFinding } from './internal-error';
-import { isSuppressed, readSuppressions, type FileSuppressions } from './suppressions';
+import { isSuppressed, readSuppressions } from './suppressions';
 import { Dependencies, DependencyRecorder, trackedContext } from './tracked-context';
 import { snapshotChanges } from './snapshot-changes';
 import { UnitIndex } from './unit-index';
@@ -58,11 +58,9 @@ export class RuleRunner {
     const table = severityTable(this.rules, ws, config);
     const tableKey = JSON.stringify([...table]);
     const findings: Finding[] = [];
-    const suppressions = new Map<string, FileSuppressions>();
     const keep = (f: Finding): boolean => {
       if ((only && !only.has(f.file)) || ignored(f.file)) return false;
-      let s = suppressions.get(f.file);
-      if (!s) suppressions.set(f.file, (s = readSuppressions(ws, f.file)));
+      const s = readSuppressions(ws, f.file); // memoised per file version
       const line = ws.lineIndex(f.file)?.positionAt(f.range.start).line ?? 0;
       return !isSuppressed(s, line, f.code, f.name);
     };
