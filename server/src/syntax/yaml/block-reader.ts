@@ -1,5 +1,5 @@
 import { exactCopy, shared, yScalar, type YNode } from './yaml-tree';
-import { canStartPlain, GIVE_UP, resolvePlain, scanFlowSequence, scanLiteral, scanQuoted } from './block-scalars';
+import { canStartPlain, GIVE_UP, resolvePlain, UNRESOLVED, scanFlowSequence, scanLiteral, scanQuoted } from './block-scalars';
 import { LineCursor } from './block-lines';
 
 // A fast reader for the plain block-style YAML that makes up most manifests: block mappings and sequences, plain and
@@ -118,8 +118,7 @@ class Reader extends LineCursor {
     if (colon < 0) throw GIVE_UP; // a scalar line without `key:` (a multi-line scalar, or an error)
     let end = colon;
     while (end > start && src.charCodeAt(end - 1) === SPACE) end--;
-    const value = plainValue(src.slice(start, end));
-    return { key: yScalar(typeof value === 'string' ? shared(value) : value, 'PLAIN', start, end), afterColon: colon + 1 };
+    return { key: yScalar(plainKey(src, start, end), 'PLAIN', start, end), afterColon: colon + 1 };
   }
 
   /** Offset of the `:` that ends a plain key starting at `start` on this line, or -1. */
@@ -257,7 +256,23 @@ function hasKey(entries: readonly YNode[], value: unknown): boolean {
 
 /** resolvePlain, giving up where the yaml package would report a problem */
 function plainValue(text: string): unknown {
-  const r = resolvePlain(text);
-  if (!r) throw GIVE_UP;
-  return r.value;
+  const value = resolvePlain(text);
+  if (value === UNRESOLVED) throw GIVE_UP;
+  return value;
+}
+
+// Keys come from a small vocabulary (apiVersion, metadata, name, containers...). A direct-mapped cache of recent
+// string keys, compared in place, spares most keys the slice, the tag tests and the look-up in the shared table.
+const KEY_SLOTS = 1024;
+const keyCache: (string | undefined)[] = new Array<string | undefined>(KEY_SLOTS).fill(undefined);
+
+/** The value of the plain key src[start, end) (non-empty), shared when a string. */
+function plainKey(src: string, start: number, end: number): unknown {
+  const len = end - start;
+  const slot = (len * 31 + src.charCodeAt(start) * 7 + src.charCodeAt(start + (len >> 1)) * 13 + src.charCodeAt(end - 1)) & (KEY_SLOTS - 1);
+  const hit = keyCache[slot];
+  if (hit !== undefined && hit.length === len && src.startsWith(hit, start)) return hit; // resolved to itself before
+  const value = plainValue(src.slice(start, end));
+  if (typeof value !== 'string') return value;
+  return (keyCache[slot] = shared(value));
 }

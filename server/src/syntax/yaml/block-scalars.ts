@@ -19,16 +19,35 @@ const scalarTags = new Schema({}).tags.filter(
 );
 const RESOLVE_OPTIONS = { intAsBigInt: false };
 
-/** The value of a plain scalar; undefined when the tag reports a problem. */
-export function resolvePlain(text: string): { value: unknown } | undefined {
+/** resolvePlain's answer when a tag reports a problem. */
+export const UNRESOLVED: unique symbol = Symbol('unresolved');
+
+// Every core-schema tag test (null, bool, int, float) matches only the empty string or text starting with one of
+// these characters, so anything else is a string without running eight regular expressions (block-scalars.test.ts
+// holds the tags to this).
+export const TAG_START_CHARS = '~nNtTfF+-.0123456789';
+// Of these, the letters only start the words null, true and false (in three spellings): 4 or 5 characters.
+const TAG_START = new Uint8Array(128);
+for (let i = 0; i < TAG_START_CHARS.length; i++) TAG_START[TAG_START_CHARS.charCodeAt(i)] = /[a-z]/i.test(TAG_START_CHARS[i]) ? 2 : 1;
+
+/** The value of a plain scalar; UNRESOLVED when the tag reports a problem. */
+export function resolvePlain(text: string): unknown {
+  const c = text.charCodeAt(0);
+  // NaN (empty text) indexes nothing and falls through to the null tag
+  if (c >= 128 || TAG_START[c] === 0 || (TAG_START[c] === 2 && text.length !== 4 && text.length !== 5)) return text;
   for (const tag of scalarTags) {
     if (!tag.test.test(text)) continue;
     let failed = false;
     const value = tag.resolve(text, () => (failed = true), RESOLVE_OPTIONS);
-    if (failed) return undefined;
-    return { value: value instanceof Scalar ? value.value : value }; // null and bool tags return a Scalar
+    if (failed) return UNRESOLVED;
+    return value instanceof Scalar ? value.value : value; // null and bool tags return a Scalar
   }
-  return { value: text };
+  return text;
+}
+
+/** The core-schema tag tests, for the test that holds TAG_START_CHARS to them. */
+export function scalarTagTests(): readonly RegExp[] {
+  return scalarTags.map((t) => t.test);
 }
 
 /** Can a plain scalar start with `c` (followed by `next`)? Not with an indicator, except `-?:` before a non-space. */
@@ -144,8 +163,8 @@ export function scanFlowSequence(src: string, at: number, lineEnd: number): { it
         if (ch !== SPACE) end = j + 1;
       }
       const resolved = resolvePlain(src.slice(i, end));
-      if (!resolved) return undefined;
-      item = yScalar(resolved.value, 'PLAIN', i, end);
+      if (resolved === UNRESOLVED) return undefined;
+      item = yScalar(resolved, 'PLAIN', i, end);
       i = end;
     }
     items.push(item);
