@@ -30,8 +30,11 @@ export interface ConfigMapView {
   entry(key: string): ConfigMapEntry | undefined;
 }
 
+/** The kinds configMapView answers for (see POD_SPEC_KINDS). */
+export const CONFIG_MAP_KINDS: ReadonlySet<string> = new Set(['ConfigMap']);
+
 export function configMapView(obj: K8sObject): ConfigMapView | undefined {
-  if (obj.kind !== 'ConfigMap') return undefined;
+  if (!CONFIG_MAP_KINDS.has(obj.kind)) return undefined;
   const dataValue = obj.field('data');
   const dataMap = asMap(dataValue);
   let data: ConfigMapEntry[] | undefined;

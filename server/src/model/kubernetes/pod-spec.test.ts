@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseKubernetesFile } from './kubernetes-file';
-import { podSpecOf } from './pod-spec';
+import { POD_SPEC_KINDS, podSpecOf } from './pod-spec';
 import { serviceAccountView } from './service-account';
 
 const slice = (text: string, r: { start: number; end: number }) => text.slice(r.start, r.end);
@@ -39,8 +39,9 @@ function manifest(kind: string): string {
   return [...head, 'spec:', '  template:', ...tmpl, ''].join('\n');
 }
 
-for (const kind of ['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'CronJob']) {
+for (const kind of ['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'ReplicationController', 'CronJob']) {
   test(`podSpecOf finds the pod spec of a ${kind}`, () => {
+    assert.ok(POD_SPEC_KINDS.has(kind), 'callers scanning for pod specs skip kinds outside POD_SPEC_KINDS');
     const text = manifest(kind);
     const obj = parseKubernetesFile('w.yaml', text).objects[0];
     const pod = podSpecOf(obj)!;

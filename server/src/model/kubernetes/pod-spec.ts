@@ -53,12 +53,16 @@ export interface PodSpecView {
 
 const TEMPLATE_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'ReplicationController']);
 
+/** The kinds podSpecOf may find a pod spec in: callers scanning many objects skip the rest without asking. */
+export const POD_SPEC_KINDS: ReadonlySet<string> = new Set(['Pod', ...TEMPLATE_KINDS, 'CronJob', 'PodTemplate']);
+
 // Many rules view every object's pod spec on each run; objects of unchanged files are the same instances across
 // snapshots, so the view (with its lazily read volumes/containers) is kept per object. null = no pod spec.
 const views = new WeakMap<K8sObject, PodSpecView | null>();
 
 /** The pod template of a workload, or undefined for kinds that have none (or when it is missing). */
 export function podSpecOf(obj: K8sObject): PodSpecView | undefined {
+  if (!POD_SPEC_KINDS.has(obj.kind)) return undefined;
   let v = views.get(obj);
   if (v === undefined) views.set(obj, (v = newPodSpecView(obj) ?? null));
   return v ?? undefined;

@@ -39,8 +39,11 @@ export interface SecretProviderClassView {
 // instances across snapshots, so one view per object saves re-parsing `objects` after every edit.
 const views = new WeakMap<K8sObject, SecretProviderClassView>();
 
+/** The kinds secretProviderClassView answers for (see POD_SPEC_KINDS). */
+export const SECRET_PROVIDER_CLASS_KINDS: ReadonlySet<string> = new Set(['SecretProviderClass']);
+
 export function secretProviderClassView(obj: K8sObject): SecretProviderClassView | undefined {
-  if (obj.kind !== 'SecretProviderClass') return undefined;
+  if (!SECRET_PROVIDER_CLASS_KINDS.has(obj.kind)) return undefined;
   let view = views.get(obj);
   if (!view) views.set(obj, (view = newView(obj)));
   return view;

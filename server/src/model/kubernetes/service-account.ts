@@ -19,8 +19,11 @@ export interface ServiceAccountView {
   readonly imagePullSecrets: readonly KValue[];
 }
 
+/** The kinds serviceAccountView answers for (see POD_SPEC_KINDS). */
+export const SERVICE_ACCOUNT_KINDS: ReadonlySet<string> = new Set(['ServiceAccount']);
+
 export function serviceAccountView(obj: K8sObject): ServiceAccountView | undefined {
-  if (obj.kind !== 'ServiceAccount') return undefined;
+  if (!SERVICE_ACCOUNT_KINDS.has(obj.kind)) return undefined;
   return {
     object: obj,
     clientId: obj.annotation(WI_CLIENT_ID),

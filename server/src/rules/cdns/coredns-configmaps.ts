@@ -1,7 +1,7 @@
 import type { CheckContext } from '../kit/define-rule';
 import type { TextRange } from '../../text/text-range';
 import type { K8sObject } from '../../model/kubernetes/object';
-import { configMapView, type ConfigMapEntry, type ConfigMapView } from '../../model/kubernetes/config-map';
+import { CONFIG_MAP_KINDS, configMapView, type ConfigMapEntry, type ConfigMapView } from '../../model/kubernetes/config-map';
 import type { TfResource } from '../../model/terraform/model-types';
 import { COREDNS_CUSTOM_CONFIGMAP, COREDNS_NAMESPACE, customKeyKind } from '../../model/coredns/aks-default';
 import { parseCorefile } from '../../syntax/corefile/parse-corefile';
@@ -28,7 +28,7 @@ export function configMapSites(ctx: CheckContext): readonly ConfigMapSite[] {
   const tf = ctx.terraform().kubernetesObjects;
   const fromYaml = memoOn(yaml, 'cdns-sites', () =>
     yaml.flatMap((object): ConfigMapSite[] => {
-      const view = viewOf(object);
+      const view = CONFIG_MAP_KINDS.has(object.kind) ? viewOf(object) : undefined; // no look-up for other kinds
       return view ? [{ object, view, file: object.source.file, origin: 'yaml', resource: undefined, management: 'create' }] : [];
     }),
   );
