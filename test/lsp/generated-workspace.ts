@@ -1,12 +1,16 @@
 // Generated AKS-shaped Terraform and Kubernetes YAML for the latency and memory benchmarks (and their smoke test).
 // Deterministic: the same arguments always give the same text.
 
-/** About `lines` lines of Terraform: clusters with node pools, identities, role assignments and networks. */
+/**
+ * `lines` lines of valid Terraform: clusters with node pools, identities, role assignments and networks. Whole units
+ * only (a block cut off at the end would be a syntax error the benchmarks re-parse around on every edit), then
+ * comment lines up to `lines`.
+ */
 export function generateTerraform(lines: number, seed = 0): string {
   const out: string[] = [];
-  for (let i = 0; out.length < lines; i++) {
+  for (let i = 0; ; i++) {
     const n = `${seed}_${i}`;
-    out.push(
+    const unit = [
       `resource "azurerm_virtual_network" "vnet_${n}" {`,
       `  name                = "vnet-${n}"`,
       `  location            = "westeurope"`,
@@ -59,8 +63,11 @@ export function generateTerraform(lines: number, seed = 0): string {
       `  principal_id         = azurerm_user_assigned_identity.cp_${n}.principal_id`,
       `}`,
       ``,
-    );
+    ];
+    if (out.length > 0 && out.length + unit.length > lines) break;
+    out.push(...unit);
   }
+  while (out.length < lines) out.push(`# generated: ${out.length + 1} of ${lines} lines`);
   return out.slice(0, lines).join('\n') + '\n';
 }
 
