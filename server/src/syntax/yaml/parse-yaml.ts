@@ -60,7 +60,9 @@ export function parseYaml(text: string, previous?: YamlStream): YamlStream {
   const diagnostics: SyntaxDiagnostic[] = [];
   for (const [start, end] of chunkBounds(text)) {
     const source = text.slice(start, end);
-    const chunk = chunks.get(source) ?? reuse?.get(source) ?? parseChunk(start === 0 && end === text.length ? text : ownCopy(source));
+    // A first reading parses slices of the text, which share its memory. Later versions copy the chunks they parse
+    // (ownCopy): the chunks they reuse may then keep only the first version's text alive, never a chain of versions.
+    const chunk = chunks.get(source) ?? reuse?.get(source) ?? parseChunk(start === 0 && end === text.length ? text : previous ? ownCopy(source) : source);
     chunks.set(source, chunk);
     for (const e of chunk.streamErrors) diagnostics.push(toDiagnostic(e, 'error', start, text.length));
     for (const doc of chunk.docs) {
