@@ -92,36 +92,52 @@ class MapView implements KMap {
   readonly [K_VALUE_BRAND] = true;
   readonly kind = 'map';
   readonly range: TextRange;
-  private cached: KEntry[] | undefined;
-  private byKey: Map<string, KEntry> | undefined;
+  /** entries built so far, by pair index: most look-ups want a few keys of a map, not all its entries */
+  private built: (KEntry | undefined)[] | undefined;
+  private all: readonly KEntry[] | undefined;
+  /** pair index by key, for maps too large to scan on every look-up */
+  private byKey: Map<string, number> | undefined;
 
   constructor(private readonly node: YMap, private readonly ctx: YamlContext) {
     this.range = trimmedRangeOf(node, ctx);
   }
 
   get entries(): readonly KEntry[] {
-    if (!this.cached) {
-      const kv = this.node.entries;
-      this.cached = [];
-      for (let i = 0; i < kv.length; i += 2) this.cached.push(this.toEntry(kv[i], kv[i + 1]));
+    if (!this.all) {
+      const pairs = this.node.entries.length >> 1;
+      const all: KEntry[] = [];
+      for (let i = 0; i < pairs; i++) all.push(this.entryAt(i));
+      this.all = all;
     }
-    return this.cached;
+    return this.all;
   }
 
   entry(key: string): KEntry | undefined {
-    // Entries are built once per map (children stay lazy), so repeated look-ups return the same views. The first of
-    // duplicate keys wins, as in a linear search.
-    const entries = this.entries;
-    if (entries.length <= 8) return entries.find((e) => e.key === key); // a scan beats building a map for small maps
+    // Entries are built once per map and key (children stay lazy), so repeated look-ups return the same views. The
+    // first of duplicate keys wins, as in a linear search.
+    const kv = this.node.entries;
+    if (kv.length <= 16) {
+      for (let i = 0; i < kv.length; i += 2) if (keyText(kv[i]) === key) return this.entryAt(i >> 1);
+      return undefined;
+    }
     if (!this.byKey) {
       this.byKey = new Map();
-      for (const e of entries) if (!this.byKey.has(e.key)) this.byKey.set(e.key, e);
+      for (let i = 0; i < kv.length; i += 2) {
+        const k = keyText(kv[i]);
+        if (!this.byKey.has(k)) this.byKey.set(k, i >> 1);
+      }
     }
-    return this.byKey.get(key);
+    const at = this.byKey.get(key);
+    return at === undefined ? undefined : this.entryAt(at);
   }
 
   get(key: string): KValue | undefined {
     return this.entry(key)?.value;
+  }
+
+  private entryAt(pair: number): KEntry {
+    const built = (this.built ??= new Array<KEntry | undefined>(this.node.entries.length >> 1));
+    return (built[pair] ??= this.toEntry(this.node.entries[2 * pair], this.node.entries[2 * pair + 1]));
   }
 
   private toEntry(keyNode: YNode | null, valueNode: YNode | null): KEntry {
