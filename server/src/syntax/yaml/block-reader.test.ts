@@ -19,6 +19,7 @@ function assertSameAsYamlPackage(src: string): void {
 }
 
 const SAME = [
+  `${Array.from({ length: 40 }, (_, i) => `k${i}: ${i}`).join('\n')}\n`, // a large map: keys checked through a Set
   'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: coredns-custom\n  namespace: kube-system\ndata:\n  a.server: |\n    example.com:53 {\n        forward . 10.0.0.4\n    }\n',
   '---\nkind: Pod\nspec:\n  containers:\n  - name: web\n    image: "nginx:1.25"\n    args: [ ]\n    env: {}\n',
   '# head\n---\na: 1\nb: 0x1F\nc: 1e3\nd: .inf\ne: ~\nf: True\ng: "yes"\nh: \'it\'\'s\'\ni: 012\nj: -1\nk: --flag\n',
@@ -58,6 +59,7 @@ const GIVE_UP = [
   ['explicit keys', '? a\n: b\n'],
   ['document end markers', 'a: 1\n...\n'],
   ['malformed escapes', 'a: "\\x4"\nb: "\\q"\n'],
+  ['a duplicate key in a large map', `${Array.from({ length: 40 }, (_, i) => `k${i}: ${i}`).join('\n')}\nk3: again\n`],
 ];
 
 test('gives up on everything outside the subset, for the yaml package to compose', () => {

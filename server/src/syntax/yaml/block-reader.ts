@@ -86,11 +86,16 @@ class Reader extends LineCursor {
 
   private mapping(indent: number, first: number): { node: YNode; end2: number } {
     const entries: YNode[] = [];
+    let seen: Set<unknown> | undefined; // keys of a large map (small ones are scanned)
     let end2 = first;
     for (;;) {
       const keyStart = this.pos + indent;
       const { key, afterColon } = this.key(keyStart);
-      if (hasKey(entries, (key as { value: unknown }).value)) throw GIVE_UP; // duplicate keys: the yaml package's diagnostics decide
+      const k = (key as { value: unknown }).value;
+      // duplicate keys: the yaml package's diagnostics decide
+      if (seen ? seen.has(k) : hasKey(entries, k)) throw GIVE_UP;
+      if (seen) seen.add(k);
+      else if (entries.length >= 2 * SCANNED_KEYS) seen = keysOf(entries, k);
       const value = this.inlineValue(this.skipSpaces(afterColon), indent, afterColon, true);
       entries.push(key, value.node);
       end2 = value.end2;
@@ -248,10 +253,19 @@ class Reader extends LineCursor {
 
 }
 
-/** Is `value` already a key of the entries read so far (keys at even indexes)? Maps are small: a scan beats a Set. */
+/** Maps with more keys than this look keys up in a Set (a CRD schema's `properties` can have hundreds). */
+const SCANNED_KEYS = 16;
+
+/** Is `value` already a key of the entries read so far (keys at even indexes)? Small maps: a scan beats a Set. */
 function hasKey(entries: readonly YNode[], value: unknown): boolean {
   for (let i = 0; i < entries.length; i += 2) if ((entries[i] as { value?: unknown }).value === value) return true;
   return false;
+}
+
+function keysOf(entries: readonly YNode[], next: unknown): Set<unknown> {
+  const keys = new Set<unknown>([next]);
+  for (let i = 0; i < entries.length; i += 2) keys.add((entries[i] as { value?: unknown }).value);
+  return keys;
 }
 
 /** resolvePlain, giving up where the yaml package would report a problem */
