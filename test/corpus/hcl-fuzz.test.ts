@@ -5,20 +5,10 @@ import { join, resolve } from 'node:path';
 import { parseHcl } from '../../server/src/syntax/hcl/index';
 import { treeProblems } from '../../server/src/syntax/hcl/tree-invariants';
 import { corpusFiles, corpusRoot, isTerraformFile, readCorpus } from './corpus-files';
+import { mulberry32 } from '../seeded-random';
 
 const MUTATIONS = 20_000;
 
-/** mulberry32: a tiny deterministic PRNG, so every run mutates the same way. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const INSERTS = ['{', '}', '[', ']', '(', ')', '"', '${', '%{', '}', '<<EOT\n', '<<-EOT\n', '\nEOT\n', '*/', '/*', '#', '\\', '~', '...', '\r\n', '=', '::', '\u00a0', '😀'];
 

@@ -11,7 +11,7 @@ import type { WorkspaceServices } from './workspace-services';
 function countingServices() {
   const calls = { hcl: 0, k8s: 0, builds: 0, decoded: [] as string[] };
   const services: WorkspaceServices = {
-    parseHcl: (t) => (calls.hcl++, parseHcl(t)),
+    parseHcl: (t, previous) => (calls.hcl++, parseHcl(t, previous)),
     parseKubernetesFile: (p, t) => (calls.k8s++, parseKubernetesFile(p, t)),
     buildTerraformModel: (input) => {
       calls.builds++;
@@ -54,6 +54,18 @@ test('snapshots are immutable; withFile shares unchanged parses and returns the 
   assert.equal(ws.withoutFile('k8s/cm.yaml').file('k8s/cm.yaml'), undefined);
   assert.equal(ws.hcl('k8s/cm.yaml'), undefined);
   assert.equal(ws.kubernetes('k8s/cm.yaml')?.objects.length, 1);
+});
+
+test('an edited Terraform file is parsed from its previous parse: blocks the edit did not touch are the same nodes', () => {
+  const text = 'variable "a" {}\n\nvariable "b" {\n  default = 1\n}\n';
+  const ws = Workspace.create([{ path: 'main.tf', text }]);
+  const before = ws.hcl('main.tf')!.file.body.items;
+  const edited = ws.withFile('main.tf', text.replace('default = 1', 'default = 2'));
+  const after = edited.withFile('main.tf', text.replace('default = 1', 'default = 3')).hcl('main.tf')!.file.body.items;
+  // the middle snapshot was never parsed: the last one parses from the first one's parse
+  assert.equal(after[0], before[0]);
+  assert.notEqual(after[1], before[1]);
+  assert.deepEqual(edited.hcl('main.tf'), parseHcl(text.replace('default = 1', 'default = 2')));
 });
 
 test('the Terraform model is rebuilt only for Terraform changes, re-decoding only the changed folder', () => {

@@ -1,4 +1,5 @@
 import type { ParseResult } from '../syntax/hcl/ast';
+import type { PreviousParse } from '../syntax/hcl/item-reuse';
 import { LineIndex } from '../text/line-index';
 import { contentHash, fileContribution, sumHash } from './workspace-hash';
 import { EMPTY_CONFIG, parseWorkspaceConfig, type WorkspaceConfig } from './workspace-config';
@@ -33,6 +34,8 @@ interface FileMemo {
   k8s?: KubernetesFile;
   /** the reading of the version this entry replaced: its unchanged YAML documents are reused, then it is dropped */
   previousK8s?: KubernetesFile;
+  /** likewise the HCL parse of the version this entry replaced, for its untouched top-level items */
+  previousHcl?: PreviousParse;
 }
 
 interface Entry {
@@ -81,6 +84,10 @@ export class Workspace {
     const entry = newEntry(p, text);
     const old = this.entries.get(p)?.memo;
     if (entry.file.kind === 'yaml') entry.memo.previousK8s = old?.k8s ?? old?.previousK8s;
+    else if (old && HCL_KINDS.includes(entry.file.kind)) {
+      const prev = this.entries.get(p)!;
+      entry.memo.previousHcl = old.hcl ? { text: prev.file.text, result: old.hcl } : old.previousHcl;
+    }
     entries.set(p, entry);
     const next = new Workspace(entries, this.shared, this.config, this.extraVarFiles);
     // an edit keeps the path set: reuse the sorted order instead of sorting every file again
@@ -144,7 +151,11 @@ export class Workspace {
   hcl(path: string): ParseResult | undefined {
     const e = this.entry(path);
     if (!e || !HCL_KINDS.includes(e.file.kind)) return undefined;
-    return (e.memo.hcl ??= this.shared.services.parseHcl(e.file.text));
+    if (!e.memo.hcl) {
+      e.memo.hcl = this.shared.services.parseHcl(e.file.text, e.memo.previousHcl);
+      e.memo.previousHcl = undefined;
+    }
+    return e.memo.hcl;
   }
 
   /** The Kubernetes reading of a .yaml/.yml file; undefined for other kinds and absent files. */

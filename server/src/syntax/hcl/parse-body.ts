@@ -40,7 +40,8 @@ function parseItems(p: Parser, nested: boolean): BodyItem[] {
       if (p.pos === from && p.kinds[p.pos] !== Tok.EOF) p.pos++;
       continue;
     }
-    const item = parseItem(p, nested);
+    const reused = nested ? undefined : p.reuse?.itemAt(p.start);
+    const item = reused && p.skipItem(reused.range.end) ? reused : parseItem(p, nested);
     if (!item) continue;
     items.push(item);
     if (item.kind !== 'Attribute') continue;

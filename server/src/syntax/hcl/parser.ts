@@ -5,6 +5,7 @@ import { scanHcl, type TokenStream } from './scanner';
 import { Tok as TokKind, describeToken } from './token';
 import { parseFileBody } from './parse-body';
 import { EscapeFinder } from './escape-finder';
+import { ItemReuse, type PreviousParse } from './item-reuse';
 
 // a module-local binding, not the import: see the note on Tok in token.ts
 const Tok = TokKind;
@@ -17,10 +18,20 @@ export const MAX_NESTING = 1000;
  * Parses HCL native syntax. Never throws: problems become diagnostics and Missing/Invalid nodes.
  * When the first pass finds a construct left open at the end of the file, the file is parsed again with
  * indentation-aware recovery, so a block missing its `}` does not swallow the blocks after it.
+ *
+ * With `previous` (the clean parse of an earlier version of the same file), top-level items the edit did not touch
+ * are taken over (item-reuse.ts); a result with any problem is thrown away for a fresh parse, so problems are always
+ * reported as a fresh parse reports them.
  */
-export function parseHcl(text: string): ParseResult {
+export function parseHcl(text: string, previous?: PreviousParse): ParseResult {
   try {
     const tokens = scanHcl(text);
+    if (previous && previous.result.diagnostics.length === 0 && tokens.diagnostics.length === 0) {
+      const parser = new Parser(text, false, tokens);
+      parser.reuse = new ItemReuse(previous, text);
+      const incremental = parser.parseFile();
+      if (!incremental.unclosedAtEof && incremental.result.diagnostics.length === 0) return incremental.result;
+    }
     const first = new Parser(text, false, tokens).parseFile();
     if (!first.unclosedAtEof) return first.result;
     // same tokens: the second pass differs only in how it recovers
@@ -51,6 +62,8 @@ export class Parser {
   private readonly commentsOut;
   /** where template literals' escapes are, for unescapeQuoted's fast path */
   readonly escapes: EscapeFinder;
+  /** top-level items of a previous parse that may be taken over */
+  reuse: ItemReuse | undefined;
 
   constructor(readonly text: string, readonly indentRecovery: boolean, ts: TokenStream = scanHcl(text)) {
     this.kinds = ts.kinds;
@@ -68,6 +81,19 @@ export class Parser {
     if (this.nlStack.length !== 0) this.diagnostics.push({ message: 'Internal parser error: unbalanced newline mode', range: { start: 0, end: 0 }, severity: 'error' });
     this.diagnostics.sort((a, b) => a.range.start - b.range.start);
     return { result: { file, diagnostics: this.diagnostics }, unclosedAtEof: this.unclosedAtEof };
+  }
+
+  /**
+   * Moves past a taken-over item that ends at `end`, which must be a token end followed by a line break or the end
+   * of the file, as after an item parsed here; false (and no move) otherwise.
+   */
+  skipItem(end: number): boolean {
+    let i = this.pos;
+    while (this.starts[i] < end && this.kinds[i] !== Tok.EOF) i++;
+    if (this.kinds[i] !== Tok.Newline && this.kinds[i] !== Tok.EOF) return false;
+    if (i === 0 || this.ends[i - 1] !== end) return false;
+    this.pos = i;
+    return true;
   }
 
   /** Current token kind; skips line breaks where they are insignificant. */
