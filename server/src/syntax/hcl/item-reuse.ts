@@ -13,6 +13,8 @@ export interface PreviousParse {
   readonly result: ParseResult;
 }
 
+const STRIDE = 1024;
+
 export class ItemReuse {
   private readonly items: readonly BodyItem[];
   /** old items ending (with the rest of their line) before this offset are unchanged */
@@ -24,9 +26,12 @@ export class ItemReuse {
     const old = previous.text;
     this.items = previous.result.file.body.items;
     const max = Math.min(old.length, text.length);
+    // whole strides first (compared natively), then characters
     let p = 0;
+    while (p + STRIDE <= max && old.slice(p, p + STRIDE) === text.slice(p, p + STRIDE)) p += STRIDE;
     while (p < max && old.charCodeAt(p) === text.charCodeAt(p)) p++;
     let s = 0;
+    while (s + STRIDE <= max - p && old.slice(old.length - s - STRIDE, old.length - s) === text.slice(text.length - s - STRIDE, text.length - s)) s += STRIDE;
     while (s < max - p && old.charCodeAt(old.length - 1 - s) === text.charCodeAt(text.length - 1 - s)) s++;
     this.prefix = p;
     this.suffix = old.length === text.length ? old.length - s : Infinity;
