@@ -41,20 +41,21 @@ const MAX_HOPS = 24;
 
 /** Where the value of `expr` (written in `file` of `module`) comes from; undefined when not statically known. */
 export function trace(module: TfModule, expr: Expr, file: string): Traced | undefined {
-  let byModule = traced.get(expr);
-  if (!byModule) traced.set(expr, (byModule = new WeakMap()));
-  const hit = byModule.get(module);
+  let byExpr = traced.get(module);
+  if (!byExpr) traced.set(module, (byExpr = new Map()));
+  const hit = byExpr.get(expr);
   if (hit && hit.file === file) return hit.result;
   const t = follow(module, expr, file, [], 0, true);
   const result = t && t.kind !== 'tuple' ? t : undefined;
-  byModule.set(module, { file, result });
+  byExpr.set(expr, { file, result });
   return result;
 }
 
 // Several rules trace the same attributes (pool subnets, assignment principals and scopes) in every run: the result is
-// kept per expression node and module (a pure function of both; an unchanged file keeps its nodes, a rebuilt module is
-// a new key).
-const traced = new WeakMap<Expr, WeakMap<TfModule, { readonly file: string; readonly result: Traced | undefined }>>();
+// kept per module and expression node (a pure function of both; an unchanged file keeps its nodes, a rebuilt module is
+// a new key). Module first, then a plain Map: a WeakMap per traced node (or keyed by node) burdened every GC, and the
+// nodes traced in a module are its own (they live as long as it does).
+const traced = new WeakMap<TfModule, Map<Expr, { readonly file: string; readonly result: Traced | undefined }>>();
 
 /** The expressions of a list attribute (`identity_ids = [a.id]`, or through a variable/local), each traced. */
 export function traceList(module: TfModule, expr: Expr, file: string): (Traced | undefined)[] | undefined {

@@ -52,8 +52,13 @@ export function lastAddress(c: Cidr): bigint {
 }
 
 export function formatCidr(c: Cidr): string {
-  return `${formatIp({ family: c.family, value: c.network })}/${c.prefix}`;
+  // parsed prefixes are shared (see parseCidr) and the rules format them per cluster and run: format each once
+  let text = formatted.get(c);
+  if (text === undefined) formatted.set(c, (text = `${formatIp({ family: c.family, value: c.network })}/${c.prefix}`));
+  return text;
 }
+
+const formatted = new WeakMap<Cidr, string>();
 
 export function cidrsOverlap(a: Cidr, b: Cidr): boolean {
   return a.family === b.family && a.network <= lastAddress(b) && b.network <= lastAddress(a);

@@ -29,6 +29,8 @@ export class AttributeView implements TfAttribute {
   }
 }
 
+const NONE: readonly never[] = Object.freeze([]);
+
 export class BlockView implements TfBlock {
   /**
    * Attribute views by body item index, made when first asked for (then kept: they cache values). An array, not
@@ -36,6 +38,7 @@ export class BlockView implements TfBlock {
    */
   private views: (AttributeView | undefined)[] | undefined;
   private nested: BlockView[] | undefined;
+  private labelValues: readonly string[] | undefined;
 
   constructor(
     readonly node: Block,
@@ -47,7 +50,7 @@ export class BlockView implements TfBlock {
     return this.node.type.name;
   }
   get labels(): readonly string[] {
-    return this.node.labels.map((l: Label) => l.value);
+    return (this.labelValues ??= this.node.labels.length === 0 ? NONE : this.node.labels.map((l: Label) => l.value));
   }
   get range() {
     return this.node.range;
@@ -85,11 +88,18 @@ export class BlockView implements TfBlock {
     this.nested ??= this.node.body.items
       .filter((i): i is Block => i.kind === 'Block')
       .map((b) => new BlockView(b, this.file, this.module));
-    return type === undefined ? this.nested : this.nested.filter((b) => b.blockType === type);
+    if (type === undefined) return this.nested;
+    // Rules probe many block types a body does not have (catalogue paths, dynamic blocks): a miss allocates nothing.
+    let matches = 0;
+    for (const b of this.nested) if (b.node.type.name === type) matches++;
+    if (matches === 0) return NONE;
+    return matches === this.nested.length ? this.nested : this.nested.filter((b) => b.node.type.name === type);
   }
 
   block(type: string): TfBlock | undefined {
-    return this.blocks(type)[0];
+    const nested = this.blocks();
+    for (let i = 0; i < nested.length; i++) if (nested[i].node.type.name === type) return nested[i];
+    return undefined;
   }
 
   hasDynamic(type: string): boolean {

@@ -20,6 +20,11 @@ import { stringOf, type TfValue } from './value';
 // and lock-file entries. They hold AST nodes and compute values through their module on demand.
 
 export class ResourceView extends BlockView implements TfResource {
+  // Asked thousands of times per run (index keys, every trace and reference); the node never changes, so both are
+  // worked out once. A fresh address string per call also cost a re-hash on every Map lookup.
+  private addressText: string | undefined;
+  private collection: boolean | undefined;
+
   constructor(
     node: Block,
     file: string,
@@ -35,7 +40,7 @@ export class ResourceView extends BlockView implements TfResource {
     return this.node.labels[1].value;
   }
   get address(): string {
-    return `${this.mode === 'data' ? 'data.' : ''}${this.type}.${this.name}`;
+    return (this.addressText ??= `${this.mode === 'data' ? 'data.' : ''}${this.type}.${this.name}`);
   }
   get typeRange() {
     return this.node.labels[0].range;
@@ -50,7 +55,7 @@ export class ResourceView extends BlockView implements TfResource {
     return this.attribute('for_each');
   }
   get isCollection(): boolean {
-    return this.count !== undefined || this.forEach !== undefined;
+    return (this.collection ??= this.count !== undefined || this.forEach !== undefined);
   }
 }
 

@@ -6,7 +6,7 @@ import { binaryOp, unaryOp } from './operators';
 import { resolveNamedReference } from './resolve-named';
 import { templateFile } from './template-file';
 import { getAttr, index } from './traverse';
-import { bool, firstUnknown, list, nullValue, num, object, str, unknown, withOrigin, type SourceRef, type TfValue } from './value';
+import { bool, firstUnknown, list, nullValue, num, object, str, unknown, withOrigin, type TfValue } from './value';
 
 // Static evaluation of HCL expressions. Never throws: failures become Unknown values with `error: true`.
 // Names (var., local., resources, module.) are resolved by the host module; this file knows expressions only.
@@ -32,6 +32,8 @@ export interface Scope {
 }
 
 const SPLAT = '\u0000splat';
+/** module-level evaluation binds nothing; shared instead of a new empty map per call */
+const TOP_SCOPE: Scope = Object.freeze({ symbols: new Map<string, TfValue>() });
 const MAX_DEPTH = 200;
 
 export class Evaluator {
@@ -39,7 +41,7 @@ export class Evaluator {
 
   constructor(private readonly host: EvalHost) {}
 
-  evaluate(expr: Expr, file: string, scope: Scope = { symbols: new Map() }): TfValue {
+  evaluate(expr: Expr, file: string, scope: Scope = TOP_SCOPE): TfValue {
     if (this.depth > MAX_DEPTH) return unknown('expression nested too deeply to evaluate', { error: true });
     this.depth++;
     try {
@@ -55,24 +57,23 @@ export class Evaluator {
   }
 
   private eval(e: Expr, file: string, scope: Scope): TfValue {
-    const at: SourceRef = { file, range: e.range };
-    const sub = (x: Expr, s: Scope = scope) => this.evaluate(x, file, s);
+    // origins are made only for the literals that carry them (this runs once per expression node)
     switch (e.kind) {
       case 'Number':
-        return num(e.value, at);
+        return num(e.value, { file, range: e.range });
       case 'Bool':
-        return bool(e.value, at);
+        return bool(e.value, { file, range: e.range });
       case 'Null':
-        return nullValue(at);
+        return nullValue({ file, range: e.range });
       case 'Template':
         return this.template(e, file, scope);
       case 'Variable':
         if (scope.symbols.has(e.name)) return scope.symbols.get(e.name)!;
         return resolveNamedReference(e, this.host, scope) ?? unknown(`Invalid reference to "${e.name}"`, { error: true });
       case 'GetAttr':
-        return resolveNamedReference(e, this.host, scope) ?? getAttr(sub(e.object), e.name.name);
+        return resolveNamedReference(e, this.host, scope) ?? getAttr(this.evaluate(e.object, file, scope), e.name.name);
       case 'Index':
-        return index(sub(e.object), sub(e.key));
+        return index(this.evaluate(e.object, file, scope), this.evaluate(e.key, file, scope));
       case 'SplatItem':
         return scope.symbols.get(SPLAT) ?? unknown('splat outside a splat expression', { error: true });
       case 'Splat':
@@ -80,28 +81,28 @@ export class Evaluator {
       case 'Call':
         return this.call(e, file, scope);
       case 'Tuple':
-        return list(e.items.map((x) => sub(x)), at);
+        return list(e.items.map((x) => this.evaluate(x, file, scope)), { file, range: e.range });
       case 'Object':
         return this.objectCons(e, file, scope);
       case 'For':
         return this.forExpr(e, file, scope);
       case 'Conditional': {
-        const c = sub(e.condition);
+        const c = this.evaluate(e.condition, file, scope);
         if (c.kind === 'unknown') return c.error ? c : unknown('condition is not known');
         if (c.kind !== 'bool' && !(c.kind === 'string' && (c.value === 'true' || c.value === 'false'))) {
           return unknown('Incorrect condition type: a bool is required', { error: true });
         }
-        const t = sub(e.trueExpr);
-        const f = sub(e.falseExpr);
+        const t = this.evaluate(e.trueExpr, file, scope);
+        const f = this.evaluate(e.falseExpr, file, scope);
         const [tu, fu] = safeUnify(t, f);
         return (c.kind === 'bool' ? c.value : c.value === 'true') ? tu : fu;
       }
       case 'Unary':
-        return unaryOp(e.op, sub(e.operand));
+        return unaryOp(e.op, this.evaluate(e.operand, file, scope));
       case 'Binary':
-        return binaryOp(e.op, sub(e.left), sub(e.right));
+        return binaryOp(e.op, this.evaluate(e.left, file, scope), this.evaluate(e.right, file, scope));
       case 'Parens':
-        return sub(e.expr);
+        return this.evaluate(e.expr, file, scope);
       case 'Invalid':
         return unknown('syntax error in expression');
     }

@@ -1,7 +1,7 @@
 import type { Expr } from '../../syntax/hcl/ast';
 import type { TfAttribute, TfBlock } from './model-types';
 import { COUNT_INDEX, EACH_KEY, EACH_VALUE } from './resolve-named';
-import { list, num, object, str, unknown, type TfObject, type TfValue, type ValueRef } from './value';
+import { list, num, object, str, unknown, withFields, type TfObject, type TfValue, type ValueRef } from './value';
 
 // Resource, data and module-call values as the evaluator sees them: one object per instance (configured
 // arguments known, the rest computed and `open`), collected into a list (count) or map (for_each).
@@ -23,15 +23,15 @@ export function blockObject(block: TfBlock, ref: ValueRef, evalWith: EvalWith, s
   }
   const types = [...new Set(block.blocks().map((b) => b.blockType))].filter((t) => t !== 'dynamic' && !META_BLOCKS.has(t));
   for (const type of types) {
-    const listRef = { ...ref, path: [...ref.path, type] };
-    const items = block.blocks(type).map((b, i) => blockObject(b, { ...ref, path: [...ref.path, type, i] }, evalWith, symbols));
-    entries.set(type, { ...list(items), open: listRef });
+    const listRef = withFields(ref, { path: [...ref.path, type] });
+    const items = block.blocks(type).map((b, i) => blockObject(b, withFields(ref, { path: [...ref.path, type, i] }), evalWith, symbols));
+    entries.set(type, withFields(list(items), { open: listRef }));
   }
   for (const d of block.blocks('dynamic')) {
     const type = d.labels[0];
-    if (type) entries.set(type, unknown(`"${type}" blocks come from a dynamic block`, { ref: { ...ref, path: [...ref.path, type] } }));
+    if (type) entries.set(type, unknown(`"${type}" blocks come from a dynamic block`, { ref: withFields(ref, { path: [...ref.path, type] }) }));
   }
-  return { ...object(entries), open: ref };
+  return withFields(object(entries), { open: ref });
 }
 
 /**
@@ -47,17 +47,17 @@ export function instancesValue(
   const ref: ValueRef = { address, path: [] };
   if (count) {
     const n = count.value;
-    if (n.kind !== 'number' || !Number.isInteger(n.value) || n.value < 0 || n.value > MAX_INSTANCES) return { ...list([]), open: ref, instances: true };
-    const items = Array.from({ length: n.value }, (_, i) => instance({ ...ref, instance: { key: i } }, new Map([[COUNT_INDEX, num(i)]])));
-    return { ...list(items), open: ref, instances: true };
+    if (n.kind !== 'number' || !Number.isInteger(n.value) || n.value < 0 || n.value > MAX_INSTANCES) return withFields(list([]), { open: ref, instances: true });
+    const items = Array.from({ length: n.value }, (_, i) => instance(withFields(ref, { instance: { key: i } }), new Map([[COUNT_INDEX, num(i)]])));
+    return withFields(list(items), { open: ref, instances: true });
   }
   if (forEach) {
     const keys = forEachPairs(forEach.value);
-    if (!keys || keys.length > MAX_INSTANCES) return { ...object(new Map()), open: ref, instances: true };
+    if (!keys || keys.length > MAX_INSTANCES) return withFields(object(new Map()), { open: ref, instances: true });
     const entries = new Map(
-      keys.map(([k, v]) => [k, instance({ ...ref, instance: { key: k } }, new Map([[EACH_KEY, str(k)], [EACH_VALUE, v]]))]),
+      keys.map(([k, v]) => [k, instance(withFields(ref, { instance: { key: k } }), new Map([[EACH_KEY, str(k)], [EACH_VALUE, v]]))]),
     );
-    return { ...object(entries), open: ref, instances: true };
+    return withFields(object(entries), { open: ref, instances: true });
   }
   return instance(ref, new Map());
 }

@@ -1,4 +1,4 @@
-import { unknown, type TfUnknown, type TfValue, type ValueRef } from './value';
+import { unknown, withFields, type TfUnknown, type TfValue, type ValueRef } from './value';
 import { numberToString } from './functions/function-kit';
 
 // One traversal step (`.name` or `[key]`) over a value. Configuration objects marked `open` answer missing
@@ -7,11 +7,11 @@ import { numberToString } from './functions/function-kit';
 type Step = string | number | undefined;
 
 function extend(ref: ValueRef | undefined, step: Step): ValueRef | undefined {
-  return ref && { ...ref, path: [...ref.path, step] };
+  return ref && withFields(ref, { path: [...ref.path, step] });
 }
 
 function computed(ref: ValueRef, step: Step, instances = false): TfUnknown {
-  if (instances) return unknown('instance is not known statically', { ref: { ...ref, instance: { key: step } } });
+  if (instances) return unknown('instance is not known statically', { ref: withFields(ref, { instance: { key: step } }) });
   return unknown('computed attribute (known after apply)', { ref: extend(ref, step) });
 }
 
@@ -42,7 +42,7 @@ export function index(v: TfValue, key: TfValue): TfValue {
     if (key.error) return key;
     const open = v.kind === 'list' || v.kind === 'object' ? v.open : undefined;
     const instances = (v.kind === 'list' || v.kind === 'object') && v.instances;
-    return unknown('index is not known', { ref: open && (instances ? { ...open, instance: { key: undefined } } : extend(open, undefined)) });
+    return unknown('index is not known', { ref: open && (instances ? withFields(open, { instance: { key: undefined } }) : extend(open, undefined)) });
   }
   if (v.kind === 'list') {
     const i = key.kind === 'number' ? key.value : key.kind === 'string' && /^\d+$/.test(key.value) ? Number(key.value) : NaN;

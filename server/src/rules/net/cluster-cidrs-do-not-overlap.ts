@@ -91,8 +91,9 @@ function clusterNetwork(cluster: TfResource, modules: readonly TfModule[]): Clus
         space = ranges.space;
         for (const r of ranges.subnets) subnets.set(`${r.label} ${cidrText(r.cidr)}`, r);
       }
-      for (const cidr of subnetCidrs(subnet)?.cidrs ?? []) {
-        const attr = subnetCidrs(subnet)!.attr;
+      const own = subnetCidrs(subnet);
+      for (const cidr of own?.cidrs ?? []) {
+        const attr = own!.attr;
         subnets.set(`subnet ${subnet.address} ${cidrText(cidr)}`, { label: `subnet ${subnet.address}`, cidr, attr });
       }
     }

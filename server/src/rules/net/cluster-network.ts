@@ -55,7 +55,18 @@ export interface NodePoolFacts {
 }
 
 /** The cluster's default pool and every azurerm_kubernetes_cluster_node_pool whose kubernetes_cluster_id traces to it. */
-export function poolsOf(cluster: TfResource, modules: readonly TfModule[]): NodePoolFacts[] {
+export function poolsOf(cluster: TfResource, modules: readonly TfModule[]): readonly NodePoolFacts[] {
+  // asked per cluster by several rules in each run: made once per cluster and module list
+  let byCluster = poolFacts.get(modules);
+  if (!byCluster) poolFacts.set(modules, (byCluster = new Map()));
+  let pools = byCluster.get(cluster);
+  if (!pools) byCluster.set(cluster, (pools = makePools(cluster, modules)));
+  return pools;
+}
+
+const poolFacts = new WeakMap<readonly TfModule[], Map<TfResource, readonly NodePoolFacts[]>>();
+
+function makePools(cluster: TfResource, modules: readonly TfModule[]): readonly NodePoolFacts[] {
   const out: NodePoolFacts[] = [];
   const def = cluster.block('default_node_pool');
   if (def) out.push({ cluster, block: def, module: cluster.module, name: poolName(def, 'default'), isDefault: true });
@@ -181,7 +192,16 @@ export function subnetOf(module: TfModule, attr: TfAttribute | undefined): TfRes
 }
 
 /** The subnet's IPv4 prefixes (address_prefixes, or v2's address_prefix); undefined when any is not known. */
-export function subnetCidrs(block: TfBlock): { attr: TfAttribute; cidrs: Cidr[] } | undefined {
+export function subnetCidrs(block: TfBlock): { readonly attr: TfAttribute; readonly cidrs: readonly Cidr[] } | undefined {
+  // several NET rules ask per cluster and subnet in every run; a pure function of the block
+  let got = cidrsByBlock.get(block);
+  if (got === undefined) cidrsByBlock.set(block, (got = readSubnetCidrs(block) ?? null));
+  return got ?? undefined;
+}
+
+const cidrsByBlock = new WeakMap<TfBlock, { readonly attr: TfAttribute; readonly cidrs: readonly Cidr[] } | null>();
+
+function readSubnetCidrs(block: TfBlock): { attr: TfAttribute; cidrs: Cidr[] } | undefined {
   const attr = block.attribute('address_prefixes') ?? block.attribute('address_prefix');
   if (!attr) return undefined;
   const v = attr.value;

@@ -120,6 +120,8 @@ function subnetReport(ctx: { getFile(p: string): SourceText | undefined }, subne
   const usable = prefixes.cidrs.reduce((sum, c) => sum + usableSubnetIps(c.prefix), 0);
   const full = uses.reduce((sum, u) => sum + u.full, 0);
   const min = uses.reduce((sum, u) => sum + u.min, 0);
+  // most subnets have room: decide before building the message data and the fix
+  if (!(min > usable) && !(full > usable * TIGHT_RATIO)) return undefined;
   const data = {
     subnet: subnet.address,
     cidr: prefixes.cidrs.map(cidrText).join(', '),

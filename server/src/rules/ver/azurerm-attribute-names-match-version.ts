@@ -79,48 +79,55 @@ function planFor(change: AttributeChange, v: AzurermVersion): Plan | undefined {
   return (status && status !== 'accepted') || tooOld ? { change, required: false, status, tooOld } : undefined;
 }
 
-function* checkModule(ctx: CheckContext, module: TfModule): Generator<Report<MessageId>> {
+function checkModule(ctx: CheckContext, module: TfModule): Report<MessageId>[] {
   const version = azurermVersion(module);
   const pin = pinText(version) ?? 'unknown';
   const plans = new Map<string, Plan[]>();
+  // plain functions pushing into one list: a generator per resource and change cost more than the (rare) reports
+  const out: Report<MessageId>[] = [];
   for (const resource of module.resources) {
     let list = plans.get(resource.type);
     if (!list) plans.set(resource.type, (list = (CHANGES_BY_TYPE.get(resource.type) ?? []).flatMap((c) => planFor(c, version) ?? [])));
-    for (const plan of list) yield* checkChange(ctx, resource, plan, version, pin);
+    for (const plan of list) checkChange(ctx, resource, plan, version, pin, out);
   }
+  return out;
 }
 
-function* checkChange(ctx: CheckContext, resource: TfResource, plan: Plan, v: AzurermVersion, pin: string): Generator<Report<MessageId>> {
+function checkChange(ctx: CheckContext, resource: TfResource, plan: Plan, v: AzurermVersion, pin: string, out: Report<MessageId>[]): void {
   const { change, status } = plan;
   if (plan.required) {
-    yield* missingRequired(resource, change, pin);
+    missingRequired(resource, change, pin, out);
     return;
   }
-  if (change.oldPath && status && status !== 'accepted') {
-    for (const site of sitesOf(resource, change.oldPath)) {
+  const oldSites = change.oldPath && status && status !== 'accepted' ? sitesOf(resource, change.oldPath) : NO_SITES;
+  if (change.oldPath && oldSites.length > 0) {
+    for (const site of oldSites) {
       if (change.kind === 'value-removed' && !(site.kind === 'attribute' && site.attribute.value.kind === 'string' && site.attribute.value.value === change.value)) continue;
       const where = siteRange(site, change.kind === 'value-removed');
       const old = change.oldPath.split('.').pop()!;
-      if (status === 'rejected') yield { messageId: 'removed', data: { advice: change.advice, pin }, ...where, fixes: fixesFor(ctx, resource, change, site) };
-      else if (status === 'deprecated') yield { messageId: 'deprecated', data: { old, pin, advice: change.advice }, ...where, fixes: fixesFor(ctx, resource, change, site) };
-      else if (status === 'unsure') yield { messageId: 'hint', data: { advice: change.advice, pinNote: pinNote(v, pin, change.changedIn) }, ...where };
+      if (status === 'rejected') out.push({ messageId: 'removed', data: { advice: change.advice, pin }, ...where, fixes: fixesFor(ctx, resource, change, site) });
+      else if (status === 'deprecated') out.push({ messageId: 'deprecated', data: { old, pin, advice: change.advice }, ...where, fixes: fixesFor(ctx, resource, change, site) });
+      else if (status === 'unsure') out.push({ messageId: 'hint', data: { advice: change.advice, pinNote: pinNote(v, pin, change.changedIn) }, ...where });
     }
   }
-  if (plan.tooOld && change.newPath) {
-    for (const site of sitesOf(resource, change.newPath)) {
+  const newSites = plan.tooOld && change.newPath ? sitesOf(resource, change.newPath) : NO_SITES;
+  if (change.newPath && newSites.length > 0) {
+    for (const site of newSites) {
       const name = change.newPath.split('.').pop()!;
       const back = change.kind === 'renamed' && change.fix === 'rename' && site.kind === 'attribute' ? renameBack(ctx, site, change) : [];
-      yield { messageId: 'tooNew', data: { name, since: change.changedIn, pin }, ...siteRange(site, false), fixes: back };
+      out.push({ messageId: 'tooNew', data: { name, since: change.changedIn, pin }, ...siteRange(site, false), fixes: back });
     }
   }
 }
+
+const NO_SITES: readonly Site[] = [];
 
 function pinNote(v: AzurermVersion, pin: string, since: string): string {
   if (v.major === undefined) return 'The azurerm version of this module is not pinned to one major version; check which spelling yours expects.';
   return `This module allows azurerm ${pin}, which spans versions before and after ${since}; check which spelling yours expects.`;
 }
 
-function* missingRequired(resource: TfResource, change: AttributeChange, pin: string): Generator<Report<MessageId>> {
+function missingRequired(resource: TfResource, change: AttributeChange, pin: string, out: Report<MessageId>[]): void {
   const path = change.oldPath!;
   const last = path.split('.').pop()!;
   // Its predecessor being present is reported as a rename instead.
@@ -129,7 +136,7 @@ function* missingRequired(resource: TfResource, change: AttributeChange, pin: st
   for (const parent of parentsOf(resource, path)) {
     if (parent.attribute(last) || parent.blocks(last).length > 0 || parent.hasDynamic(last)) continue;
     const range = parent === resource ? resource.typeRange : parent.node.type.range;
-    yield { messageId: 'missingRequired', data: { advice: change.advice, pin }, file: parent.file, range };
+    out.push({ messageId: 'missingRequired', data: { advice: change.advice, pin }, file: parent.file, range });
   }
 }
 

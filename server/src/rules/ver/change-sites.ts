@@ -10,24 +10,43 @@ export type Site =
   | { readonly kind: 'attribute'; readonly attribute: TfAttribute; readonly parent: TfBlock }
   | { readonly kind: 'block'; readonly block: TfBlock; readonly parent: TfBlock };
 
-/** Every occurrence of the path: all instances of the nested blocks on the way. */
-export function sitesOf(resource: TfBlock, path: string): Site[] {
-  const { last } = stepsOf(path);
-  const out: Site[] = [];
-  for (const parent of parentsOf(resource, path)) {
-    const attribute = parent.attribute(last);
-    if (attribute) out.push({ kind: 'attribute', attribute, parent });
-    else for (const block of parent.blocks(last)) out.push({ kind: 'block', block, parent });
+/** Every occurrence of the path: all instances of the nested blocks on the way (in document order). */
+export function sitesOf(resource: TfBlock, path: string): readonly Site[] {
+  const { blocks, last } = stepsOf(path);
+  // asked for every catalogue path of every resource on each run and nearly always empty: a miss allocates nothing
+  return collectSites(resource, blocks, 0, last, undefined) ?? NONE;
+}
+
+function collectSites(parent: TfBlock, steps: readonly string[], depth: number, last: string, out: Site[] | undefined): Site[] | undefined {
+  if (depth < steps.length) {
+    const children = parent.blocks(steps[depth]);
+    for (let i = 0; i < children.length; i++) out = collectSites(children[i], steps, depth + 1, last, out);
+    return out;
+  }
+  const attribute = parent.attribute(last);
+  if (attribute) (out ??= []).push({ kind: 'attribute', attribute, parent });
+  else {
+    const blocks = parent.blocks(last);
+    for (let i = 0; i < blocks.length; i++) (out ??= []).push({ kind: 'block', block: blocks[i], parent });
   }
   return out;
 }
 
-/** The blocks that would hold the path's last step (for "now required" checks). */
-export function parentsOf(resource: TfBlock, path: string): TfBlock[] {
-  let parents: TfBlock[] = [resource];
-  for (const step of stepsOf(path).blocks) parents = parents.flatMap((p) => [...p.blocks(step)]);
-  return parents;
+/** The blocks that would hold the path's last step (for "now required" checks), in document order. */
+export function parentsOf(resource: TfBlock, path: string): readonly TfBlock[] {
+  const { blocks } = stepsOf(path);
+  if (blocks.length === 0) return [resource];
+  const out: TfBlock[] = [];
+  collectParents(resource, blocks, 0, out);
+  return out;
 }
+
+function collectParents(parent: TfBlock, steps: readonly string[], depth: number, out: TfBlock[]): void {
+  if (depth === steps.length) out.push(parent);
+  else for (const child of parent.blocks(steps[depth])) collectParents(child, steps, depth + 1, out);
+}
+
+const NONE: readonly Site[] = Object.freeze([]);
 
 // The catalogue's few paths are split once, not per resource and change on every run.
 const splitPaths = new Map<string, { readonly blocks: readonly string[]; readonly last: string }>();
