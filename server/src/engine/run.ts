@@ -49,6 +49,8 @@ export class RuleRunner {
   private previous: Workspace | undefined;
   /** severity table of the last full run: a run under the same table can visit affected units only */
   private previousTableKey: string | undefined;
+  /** the keys made during the current run (see intern); emptied after it so it holds nothing between runs */
+  private readonly keys = new Map<string, string>();
 
   constructor(readonly rules: readonly Rule[] = registry) {}
 
@@ -119,7 +121,16 @@ export class RuleRunner {
     if (!only && !incremental) {
       for (const state of this.states.values()) for (const path of [...state.cache.keys()]) if (path !== '' && !ws.file(path)) this.forget(state, path);
     }
+    this.keys.clear();
     return findings.sort(compareFindings);
+  }
+
+  /** One string per distinct key during a run: units of different rules over the same inputs share it. */
+  private intern(key: string): string {
+    const known = this.keys.get(key);
+    if (known !== undefined) return known;
+    this.keys.set(key, key);
+    return key;
   }
 
   private state(code: string): RuleState {
@@ -155,11 +166,16 @@ export class RuleRunner {
       outcome = { crash: internalErrorFinding(rule, err, at) };
     }
     this.elapsedMs.set(rule.code, (this.elapsedMs.get(rule.code) ?? 0) + performance.now() - started);
-    const deps = new Dependencies(recorder);
-    const entry: CacheEntry = { deps, key: deps.key(ws), outcome };
+    const fresh = new Dependencies(recorder);
+    const key = this.intern(fresh.key(ws));
+    // after key(), which captures the Terraform reads: a unit that read the same inputs keeps its Dependencies (held
+    // by the index too) and its place in the index; other units are indexed under their new inputs
+    const same = cached !== undefined && cached.deps.sameInputs(fresh);
+    const deps = same ? cached.deps : fresh;
+    // `made` is set up front so every entry has one shape
+    const entry: CacheEntry = { deps, key, outcome, made: undefined };
     state.cache.set(id, entry);
-    // after key(), which captures the Terraform reads the index files the unit under; unchanged inputs keep their place
-    if (!cached || !cached.deps.sameInputs(deps)) state.index.set(id, deps);
+    if (!same) state.index.set(id, deps);
     if (outcome === NO_REPORTS) state.withFindings.delete(id);
     else state.withFindings.add(id);
     return entry;

@@ -63,3 +63,18 @@ test('units far from an edit are not visited; removed units are forgotten', () =
   assert.equal(index.affected(snapshotChanges(ws, edits[1][1])).has('ownFile'), false);
   assert.equal(index.affected(snapshotChanges(ws, ws)).size, 0, 'no change, no unit');
 });
+
+test('an input read by several units names each of them until the last one is removed', () => {
+  const shared = new UnitIndex();
+  const readB = (): Dependencies => record((ctx) => void ctx.getFile('b/main.tf'), 'b/main.tf');
+  for (const id of ['b/main.tf', 'x', 'y']) shared.set(id, readB());
+  const editB = snapshotChanges(ws, edits[1][1]);
+  assert.deepEqual([...shared.affected(editB)].sort(), ['b/main.tf', 'x', 'y']);
+  shared.delete('x');
+  assert.deepEqual([...shared.affected(editB)].sort(), ['b/main.tf', 'y']);
+  shared.set('y', record((ctx) => void ctx.getFile('k8s/two.yaml'), 'k8s/one.yaml'));
+  assert.deepEqual([...shared.affected(editB)], ['b/main.tf'], 'y now reads other files');
+  shared.delete('b/main.tf');
+  assert.equal(shared.affected(editB).size, 0);
+  assert.deepEqual([...shared.affected(snapshotChanges(ws, edits[2][1]))], ['y']);
+});
