@@ -1,5 +1,6 @@
 import type { Diagnostic } from 'vscode-languageserver/node';
 import type { Finding } from '../features/editor-finding';
+import { contentHash } from '../model/workspace-hash';
 import { toDiagnostic, type FileResolver } from './convert';
 
 // Sends publishDiagnostics only when a file's diagnostics changed, and clears files whose findings vanished.
@@ -7,6 +8,7 @@ import { toDiagnostic, type FileResolver } from './convert';
 export type SendDiagnostics = (uri: string, diagnostics: Diagnostic[], version: number | undefined) => void;
 
 export class DiagnosticsPublisher {
+  /** file -> the diagnostics last sent: their JSON for an edited document, else a hash of it (all JSON was megabytes) */
   private readonly last = new Map<string, string>();
 
   constructor(
@@ -21,12 +23,15 @@ export class DiagnosticsPublisher {
   publish(file: string, findings: readonly Finding[], extra: readonly Diagnostic[] = [], version?: number): boolean {
     const lines = this.files.lineIndexOf(file);
     const diagnostics = lines ? [...extra, ...findings.map((f) => toDiagnostic(f, lines, this.files))] : [...extra];
-    const signature = JSON.stringify(diagnostics);
+    const json = JSON.stringify(diagnostics);
     const before = this.last.get(file);
-    const unchanged = before === signature || (before === undefined && diagnostics.length === 0);
-    if (unchanged && version === undefined) return false;
+    if (version === undefined) {
+      const unchanged = before === undefined ? diagnostics.length === 0 : before === (isJson(before) ? json : contentHash(json));
+      if (unchanged) return false;
+    }
+    // an edited document's answer is kept as JSON, so the edit path does not pay for hashing; everything else as a hash
     if (diagnostics.length === 0) this.last.delete(file);
-    else this.last.set(file, signature);
+    else this.last.set(file, version === undefined ? contentHash(json) : json);
     this.send(this.files.uriOf(file), diagnostics, version);
     return true;
   }
@@ -39,4 +44,9 @@ export class DiagnosticsPublisher {
   clearAll(): void {
     for (const file of [...this.last.keys()]) this.publish(file, []);
   }
+}
+
+/** Hashes are base-36 digits; JSON of a diagnostics list starts with '['. */
+function isJson(signature: string): boolean {
+  return signature.charCodeAt(0) === 91;
 }

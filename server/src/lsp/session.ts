@@ -7,6 +7,7 @@ import type { Analyzer } from './analyzer';
 import type { FileResolver } from './convert';
 import { DiagnosticsPublisher } from './diagnostics-publisher';
 import { DocumentStore } from './document-store';
+import { contentHash } from '../model/workspace-hash';
 import { FileKeys } from './file-keys';
 import { DEFAULT_SETTINGS, DIAGNOSTIC_SOURCE, IdentitiesChangedNotificationMethod, IDENTITIES_VERSION, type AksLintSettings } from './protocol';
 
@@ -30,6 +31,7 @@ export class Session implements FileResolver {
   folders: string[] = [];
   settings: AksLintSettings = DEFAULT_SETTINGS;
   private readonly notices = new Map<string, string>();
+  /** hash of the identities last announced (the JSON itself is megabytes on a large workspace) */
   private identitiesSignature = '';
 
   constructor(
@@ -109,7 +111,7 @@ export class Session implements FileResolver {
   }
 
   private checkIdentitiesChanged(): void {
-    const signature = JSON.stringify(this.analyzer.identities());
+    const signature = contentHash(JSON.stringify(this.analyzer.identities()));
     if (signature === this.identitiesSignature) return;
     this.identitiesSignature = signature;
     void this.connection.sendNotification(IdentitiesChangedNotificationMethod, { v: IDENTITIES_VERSION }).catch(() => undefined);

@@ -16,7 +16,8 @@ export class LineIndex {
     for (let i = 0; i < text.length; i++) {
       if (text.charCodeAt(i) === 10) starts.push(i + 1);
     }
-    this.starts = starts;
+    // an exact-size copy: the pushed array keeps up to half again as many slots, and an index is kept per file
+    this.starts = starts.slice();
   }
 
   get lineCount(): number {
