@@ -28,3 +28,16 @@ for (const size of [3, 40]) {
     assert.equal(text.slice(all[0].keyRange.start, all[0].keyRange.end), 'k0');
   });
 }
+
+test('entry ranges run from the key to the value; an empty value is a zero-width null after its key', () => {
+  const text = 'name: web\nempty:\nlist:\n  - a\n';
+  const map = mapOf(text);
+  const name = map.entry('name')!;
+  assert.equal(text.slice(name.range.start, name.range.end), 'name: web');
+  const empty = map.entry('empty')!;
+  assert.equal(empty.value.kind === 'scalar' && empty.value.value, null);
+  assert.equal(empty.value.range.start, empty.value.range.end);
+  assert.equal(text.slice(empty.keyRange.end, empty.value.range.start), ':');
+  assert.equal(text.slice(map.entry('list')!.range.start, map.entry('list')!.range.end), 'list:\n  - a');
+  assert.deepEqual(map.range, { start: 0, end: text.length - 1 }, 'a block map ends at its last character');
+});

@@ -49,20 +49,26 @@ const STYLES: Record<string, SourceScalarStyle> = {
   PLAIN: 'plain', QUOTE_SINGLE: 'single-quoted', QUOTE_DOUBLE: 'double-quoted', BLOCK_LITERAL: 'literal', BLOCK_FOLDED: 'folded',
 };
 
+// Views are made by the ten thousand and kept with their objects: what every instance of a class shares (the brand,
+// the kind) sits on its prototype, and ranges are worked out when first asked for (most views never report).
+
 class ScalarView implements KScalar {
-  readonly [K_VALUE_BRAND] = true;
-  readonly kind = 'scalar';
+  declare readonly [K_VALUE_BRAND]: true;
+  declare readonly kind: 'scalar';
   readonly value: string | number | boolean | null;
-  readonly range: TextRange;
   readonly style: ScalarStyle;
+  private cachedRange: TextRange | undefined;
   private mapper: ((r: TextRange) => TextRange) | undefined;
 
-  constructor(node: YScalar, private readonly ctx: YamlContext) {
+  constructor(private readonly node: YScalar, private readonly ctx: YamlContext) {
     const v = node.value;
     this.value = v === null || v === undefined || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean'
       ? (v ?? null) : String(v);
-    this.range = rangeOf(node, ctx.base);
     this.style = STYLES[node.style] ?? 'plain';
+  }
+
+  get range(): TextRange {
+    return (this.cachedRange ??= rangeOf(this.node, this.ctx.base));
   }
 
   get text(): string {
@@ -84,22 +90,24 @@ class ScalarView implements KScalar {
 
   /** the range in the chunk text the node was parsed from */
   private local(): TextRange {
-    return { start: this.range.start - this.ctx.base, end: this.range.end - this.ctx.base };
+    return { start: this.node.start, end: this.node.end };
   }
 }
 
 class MapView implements KMap {
-  readonly [K_VALUE_BRAND] = true;
-  readonly kind = 'map';
-  readonly range: TextRange;
+  declare readonly [K_VALUE_BRAND]: true;
+  declare readonly kind: 'map';
+  private cachedRange: TextRange | undefined;
   /** entries built so far, by pair index: most look-ups want a few keys of a map, not all its entries */
   private built: (KEntry | undefined)[] | undefined;
   private all: readonly KEntry[] | undefined;
   /** pair index by key, for maps too large to scan on every look-up */
   private byKey: Map<string, number> | undefined;
 
-  constructor(private readonly node: YMap, private readonly ctx: YamlContext) {
-    this.range = trimmedRangeOf(node, ctx);
+  constructor(private readonly node: YMap, readonly ctx: YamlContext) {}
+
+  get range(): TextRange {
+    return (this.cachedRange ??= trimmedRangeOf(this.node, this.ctx));
   }
 
   get entries(): readonly KEntry[] {
@@ -137,30 +145,58 @@ class MapView implements KMap {
 
   private entryAt(pair: number): KEntry {
     const built = (this.built ??= new Array<KEntry | undefined>(this.node.entries.length >> 1));
-    return (built[pair] ??= this.toEntry(this.node.entries[2 * pair], this.node.entries[2 * pair + 1]));
-  }
-
-  private toEntry(keyNode: YNode | null, valueNode: YNode | null): KEntry {
-    const keyRange = keyNode && keyNode.kind !== 'alias' ? rangeOf(keyNode, this.ctx.base) : this.range;
-    const value = yamlValue(valueNode, this.ctx, { start: keyRange.end, end: keyRange.end });
-    return { key: keyText(keyNode), keyRange, value, range: { start: keyRange.start, end: Math.max(keyRange.end, value.range.end) } };
+    return (built[pair] ??= new YamlEntry(this.node.entries[2 * pair], this.node.entries[2 * pair + 1], this));
   }
 }
 
+/** A map entry; its ranges are made when asked for, from the key node and the value. */
+class YamlEntry implements KEntry {
+  readonly key: string;
+  readonly value: KValue;
+
+  constructor(private readonly keyNode: YNode | null, valueNode: YNode | null, private readonly map: MapView) {
+    this.key = keyText(keyNode);
+    // a missing value is a zero-width null after the key
+    const at = valueNode ? NOT_USED : { start: this.keyRange.end, end: this.keyRange.end };
+    this.value = yamlValue(valueNode, map.ctx, at);
+  }
+
+  get keyRange(): TextRange {
+    const k = this.keyNode;
+    return k && k.kind !== 'alias' ? rangeOf(k, this.map.ctx.base) : this.map.range;
+  }
+
+  /** key start to value end */
+  get range(): TextRange {
+    const key = this.keyRange;
+    return { start: key.start, end: Math.max(key.end, this.value.range.end) };
+  }
+}
+
+/** yamlValue's fallback range, only read for a missing node */
+const NOT_USED: TextRange = Object.freeze({ start: 0, end: 0 });
+
 class SeqView implements KSeq {
-  readonly [K_VALUE_BRAND] = true;
-  readonly kind = 'seq';
-  readonly range: TextRange;
+  declare readonly [K_VALUE_BRAND]: true;
+  declare readonly kind: 'seq';
+  private cachedRange: TextRange | undefined;
   private cached: KValue[] | undefined;
 
-  constructor(private readonly node: YSeq, private readonly ctx: YamlContext) {
-    this.range = trimmedRangeOf(node, ctx);
+  constructor(private readonly node: YSeq, private readonly ctx: YamlContext) {}
+
+  get range(): TextRange {
+    return (this.cachedRange ??= trimmedRangeOf(this.node, this.ctx));
   }
 
   get items(): readonly KValue[] {
-    this.cached ??= this.node.items.map((item) => yamlValue(item, this.ctx, this.range));
+    this.cached ??= this.node.items.map((item) => yamlValue(item, this.ctx, item ? NOT_USED : this.range));
     return this.cached;
   }
+}
+
+for (const [view, kind] of [[ScalarView, 'scalar'], [MapView, 'map'], [SeqView, 'seq']] as const) {
+  Object.defineProperty(view.prototype, K_VALUE_BRAND, { value: true });
+  Object.defineProperty(view.prototype, 'kind', { value: kind });
 }
 
 /** A scalar key's text; '' for an empty or complex (collection) key, which no rule looks up. */
