@@ -42,3 +42,12 @@ test('an edited document is always answered, and the next pass compares against 
   assert.deepEqual(sent.map((s) => s.version), [3, 4, 5, undefined]);
   assert.deepEqual(p.shown(), ['/ws/main.tf']);
 });
+
+test('a file without findings is published without asking for its line index', () => {
+  const asked: string[] = [];
+  const files = { uriOf: (f: string) => `file://${f}`, lineIndexOf: (f: string) => (asked.push(f), new LineIndex(text)) };
+  const p = new DiagnosticsPublisher(files, () => undefined);
+  p.publish('/ws/clean.tf', []);
+  p.publish('/ws/main.tf', [finding('one')]);
+  assert.deepEqual(asked, ['/ws/main.tf']);
+});

@@ -21,7 +21,8 @@ export class DiagnosticsPublisher {
    * always answered (`version` set), so the client knows its diagnostics match that version; others only on change.
    */
   publish(file: string, findings: readonly Finding[], extra: readonly Diagnostic[] = [], version?: number): boolean {
-    const lines = this.files.lineIndexOf(file);
+    // a line index only for files with findings: building one for every clean file of the workspace costs memory
+    const lines = findings.length > 0 ? this.files.lineIndexOf(file) : undefined;
     const diagnostics = lines ? [...extra, ...findings.map((f) => toDiagnostic(f, lines, this.files))] : [...extra];
     const json = JSON.stringify(diagnostics);
     const before = this.last.get(file);

@@ -39,10 +39,13 @@ export class DocumentStore {
     return (this.open.get(key) ?? this.disk.get(key))?.text;
   }
 
+  /** Kept for open documents (edited, hovered, asked for code actions); made afresh for files on disk, which are only
+   * converted when their diagnostics are published, so thousands of files do not each keep one. */
   lineIndex(key: string): LineIndex | undefined {
-    const e = this.open.get(key) ?? this.disk.get(key);
-    if (!e) return undefined;
-    return (e.lines ??= new LineIndex(e.text));
+    const open = this.open.get(key);
+    if (open) return (open.lines ??= new LineIndex(open.text));
+    const disk = this.disk.get(key);
+    return disk && new LineIndex(disk.text);
   }
 
   keys(): string[] {
