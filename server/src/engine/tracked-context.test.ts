@@ -2,7 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Workspace } from '../model/workspace';
 import type { CheckContext } from '../rules/kit/define-rule';
-import { Dependencies, DependencyRecorder, trackedContext } from './tracked-context';
+import type { Dependencies } from './tracked-context';
+import { recordUnit } from './unit-fixture';
 
 // The cached form of a unit's inputs: compact (no Sets kept), and its key changes exactly when a recorded input does.
 
@@ -14,9 +15,7 @@ const ws = Workspace.create([
 ]);
 
 function record(read: (ctx: CheckContext) => void, file?: string): Dependencies {
-  const recorder = new DependencyRecorder();
-  read(file ? trackedContext(ws, recorder, ws.file(file)!) : trackedContext(ws, recorder));
-  return new Dependencies(recorder);
+  return recordUnit(ws, read, { file });
 }
 
 test('a unit that read only its own file is keyed by that file hash', () => {

@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { Workspace } from '../model/workspace';
 import type { CheckContext } from '../rules/kit/define-rule';
 import { snapshotChanges } from './snapshot-changes';
-import { Dependencies, DependencyRecorder, trackedContext } from './tracked-context';
+import type { Dependencies } from './tracked-context';
+import { recordUnit } from './unit-fixture';
 import { UnitIndex } from './unit-index';
 
 // The index must name every unit whose key an edit changed (it may name more): the runner visits no other unit.
@@ -17,11 +18,7 @@ const ws = Workspace.create([
 ]);
 
 function record(read: (ctx: CheckContext) => void, file?: string): Dependencies {
-  const recorder = new DependencyRecorder();
-  read(file ? trackedContext(ws, recorder, ws.file(file)!) : trackedContext(ws, recorder));
-  const deps = new Dependencies(recorder);
-  deps.key(ws);
-  return deps;
+  return recordUnit(ws, read, { file, keyed: true });
 }
 
 const units: Record<string, Dependencies> = {
