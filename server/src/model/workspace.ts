@@ -82,10 +82,10 @@ export class Workspace {
     if (this.entries.get(p)?.file.text === text) return this;
     const entries = new Map(this.entries);
     const entry = newEntry(p, text);
-    const old = this.entries.get(p)?.memo;
+    const prev = this.entries.get(p);
+    const old = prev?.memo;
     if (entry.file.kind === 'yaml') entry.memo.previousK8s = old?.k8s ?? old?.previousK8s;
-    else if (old && HCL_KINDS.includes(entry.file.kind)) {
-      const prev = this.entries.get(p)!;
+    else if (prev && old && HCL_KINDS.includes(entry.file.kind)) {
       entry.memo.previousHcl = old.hcl ? { text: prev.file.text, result: old.hcl } : old.previousHcl;
     }
     entries.set(p, entry);

@@ -16,6 +16,7 @@ export interface PreviousParse {
 const STRIDE = 1024;
 
 export class ItemReuse {
+  private readonly oldText: string;
   private readonly items: readonly BodyItem[];
   /** old items ending (with the rest of their line) before this offset are unchanged */
   private readonly prefix: number;
@@ -37,8 +38,6 @@ export class ItemReuse {
     this.suffix = old.length === text.length ? old.length - s : Infinity;
     this.oldText = old;
   }
-
-  private readonly oldText: string;
 
   /** The old item starting at `offset` when it can stand for the parse of the new text there. */
   itemAt(offset: number): BodyItem | undefined {
