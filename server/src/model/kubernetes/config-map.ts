@@ -1,6 +1,7 @@
 import type { TextRange } from '../../text/text-range';
 import { asMap, type KEntry, type KMap, type KValue } from './k-value';
 import type { K8sObject } from './object';
+import { viewPerObject } from './view-memo';
 
 // ConfigMap data entries with everything CoreDNS rules need: key range, value range, decoded text and a map from
 // offsets in the decoded text back to the source (Corefile tokens inside a block scalar).
@@ -30,11 +31,12 @@ export interface ConfigMapView {
   entry(key: string): ConfigMapEntry | undefined;
 }
 
-/** The kinds configMapView answers for (see POD_SPEC_KINDS). */
-export const CONFIG_MAP_KINDS: ReadonlySet<string> = new Set(['ConfigMap']);
+const CONFIG_MAP_KINDS: ReadonlySet<string> = new Set(['ConfigMap']);
 
-export function configMapView(obj: K8sObject): ConfigMapView | undefined {
-  if (!CONFIG_MAP_KINDS.has(obj.kind)) return undefined;
+/** One view per ConfigMap object. */
+export const configMapView: (obj: K8sObject) => ConfigMapView | undefined = viewPerObject(CONFIG_MAP_KINDS, newView);
+
+function newView(obj: K8sObject): ConfigMapView {
   const dataValue = obj.field('data');
   const dataMap = asMap(dataValue);
   let data: ConfigMapEntry[] | undefined;

@@ -1,5 +1,6 @@
 import { asMap, getPath, mapItems, scalarText, type KEntry, type KMap, type KValue } from './k-value';
 import type { K8sObject } from './object';
+import { viewPerObject } from './view-memo';
 
 // Pod specs wherever Kubernetes keeps them (aks-rules §5.2): Pod.spec, <workload>.spec.template.spec,
 // CronJob.spec.jobTemplate.spec.template.spec; labels at the matching metadata.
@@ -53,20 +54,11 @@ export interface PodSpecView {
 
 const TEMPLATE_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'ReplicationController']);
 
-/** The kinds podSpecOf may find a pod spec in: callers scanning many objects skip the rest without asking. */
+/** The kinds podSpecOf may find a pod spec in; it answers undefined for the rest without a look-up. */
 export const POD_SPEC_KINDS: ReadonlySet<string> = new Set(['Pod', ...TEMPLATE_KINDS, 'CronJob', 'PodTemplate']);
 
-// Many rules view every object's pod spec on each run; objects of unchanged files are the same instances across
-// snapshots, so the view (with its lazily read volumes/containers) is kept per object. null = no pod spec.
-const views = new WeakMap<K8sObject, PodSpecView | null>();
-
-/** The pod template of a workload, or undefined for kinds that have none (or when it is missing). */
-export function podSpecOf(obj: K8sObject): PodSpecView | undefined {
-  if (!POD_SPEC_KINDS.has(obj.kind)) return undefined;
-  let v = views.get(obj);
-  if (v === undefined) views.set(obj, (v = newPodSpecView(obj) ?? null));
-  return v ?? undefined;
-}
+/** The pod template of a workload, or undefined for kinds that have none (or when it is missing); one view per object. */
+export const podSpecOf: (obj: K8sObject) => PodSpecView | undefined = viewPerObject(POD_SPEC_KINDS, newPodSpecView);
 
 function newPodSpecView(obj: K8sObject): PodSpecView | undefined {
   let template: KMap | undefined;

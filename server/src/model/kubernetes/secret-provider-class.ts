@@ -1,6 +1,7 @@
 import { asMap, mapItems, type KEntry, type KMap, type KValue } from './k-value';
 import type { K8sObject } from './object';
 import { parseSpcObjects, type SpcObjects } from './spc-objects';
+import { viewPerObject } from './view-memo';
 
 // SecretProviderClass (secrets-store.csi.x-k8s.io) for the Key Vault CSI rules (aks-rules §2.7, §4.9).
 
@@ -35,19 +36,10 @@ export interface SecretProviderClassView {
   readonly secretObjects: readonly SpcSecretObject[];
 }
 
-// Several Key Vault rules view every SecretProviderClass on each run; objects of unchanged files are the same
-// instances across snapshots, so one view per object saves re-parsing `objects` after every edit.
-const views = new WeakMap<K8sObject, SecretProviderClassView>();
+const SECRET_PROVIDER_CLASS_KINDS: ReadonlySet<string> = new Set(['SecretProviderClass']);
 
-/** The kinds secretProviderClassView answers for (see POD_SPEC_KINDS). */
-export const SECRET_PROVIDER_CLASS_KINDS: ReadonlySet<string> = new Set(['SecretProviderClass']);
-
-export function secretProviderClassView(obj: K8sObject): SecretProviderClassView | undefined {
-  if (!SECRET_PROVIDER_CLASS_KINDS.has(obj.kind)) return undefined;
-  let view = views.get(obj);
-  if (!view) views.set(obj, (view = newView(obj)));
-  return view;
-}
+/** One view per SecretProviderClass object (its `objects` parsed once, not after every edit). */
+export const secretProviderClassView: (obj: K8sObject) => SecretProviderClassView | undefined = viewPerObject(SECRET_PROVIDER_CLASS_KINDS, newView);
 
 function newView(obj: K8sObject): SecretProviderClassView {
   const spec = asMap(obj.field('spec'));

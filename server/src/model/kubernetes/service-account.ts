@@ -1,5 +1,6 @@
 import { asSeq, type KEntry, type KValue } from './k-value';
 import type { K8sObject } from './object';
+import { viewPerObject } from './view-memo';
 
 // ServiceAccount facts for workload identity (aks-rules §2.8).
 
@@ -19,11 +20,12 @@ export interface ServiceAccountView {
   readonly imagePullSecrets: readonly KValue[];
 }
 
-/** The kinds serviceAccountView answers for (see POD_SPEC_KINDS). */
-export const SERVICE_ACCOUNT_KINDS: ReadonlySet<string> = new Set(['ServiceAccount']);
+const SERVICE_ACCOUNT_KINDS: ReadonlySet<string> = new Set(['ServiceAccount']);
 
-export function serviceAccountView(obj: K8sObject): ServiceAccountView | undefined {
-  if (!SERVICE_ACCOUNT_KINDS.has(obj.kind)) return undefined;
+/** One view per ServiceAccount object. */
+export const serviceAccountView: (obj: K8sObject) => ServiceAccountView | undefined = viewPerObject(SERVICE_ACCOUNT_KINDS, newView);
+
+function newView(obj: K8sObject): ServiceAccountView {
   return {
     object: obj,
     clientId: obj.annotation(WI_CLIENT_ID),

@@ -1,7 +1,7 @@
 import type { CheckContext } from '../kit/define-rule';
 import type { TextRange } from '../../text/text-range';
 import type { K8sObject } from '../../model/kubernetes/object';
-import { CONFIG_MAP_KINDS, configMapView, type ConfigMapEntry, type ConfigMapView } from '../../model/kubernetes/config-map';
+import { configMapView, type ConfigMapEntry, type ConfigMapView } from '../../model/kubernetes/config-map';
 import type { TfResource } from '../../model/terraform/model-types';
 import { COREDNS_CUSTOM_CONFIGMAP, COREDNS_NAMESPACE, customKeyKind } from '../../model/coredns/aks-default';
 import { parseCorefile } from '../../syntax/corefile/parse-corefile';
@@ -22,27 +22,23 @@ export interface ConfigMapSite {
 }
 
 // Four CDNS rules ask on every edit: each side's sites are kept with that side's object list (which survives edits
-// to the other side), each object's view with the object (which survives edits to other files).
+// to the other side); each object's view is kept with the object by the model.
 export function configMapSites(ctx: CheckContext): readonly ConfigMapSite[] {
   const yaml = ctx.k8sObjects();
   const tf = ctx.terraform().kubernetesObjects;
   const fromYaml = memoOn(yaml, 'cdns-sites', () =>
     yaml.flatMap((object): ConfigMapSite[] => {
-      const view = CONFIG_MAP_KINDS.has(object.kind) ? viewOf(object) : undefined; // no look-up for other kinds
+      const view = configMapView(object);
       return view ? [{ object, view, file: object.source.file, origin: 'yaml', resource: undefined, management: 'create' }] : [];
     }),
   );
   const fromTf = memoOn(tf, 'cdns-sites', () =>
     tf.flatMap((t): ConfigMapSite[] => {
-      const view = viewOf(t.object);
+      const view = configMapView(t.object);
       return view ? [{ object: t.object, view, file: t.resource.file, origin: 'terraform', resource: t.resource, management: t.management }] : [];
     }),
   );
   return [...fromYaml, ...fromTf];
-}
-
-function viewOf(object: K8sObject): ConfigMapView | undefined {
-  return memoOn(object, 'cdns-view', () => configMapView(object) ?? null) ?? undefined;
 }
 
 export function hasCustomKeys(view: ConfigMapView): boolean {

@@ -1,7 +1,7 @@
 import type { CheckContext } from '../kit/define-rule';
 import type { K8sObject } from '../../model/kubernetes/object';
-import { SECRET_PROVIDER_CLASS_KINDS, secretProviderClassView, type SecretProviderClassView } from '../../model/kubernetes/secret-provider-class';
-import { POD_SPEC_KINDS, podSpecOf, type PodSpecView, type PodVolume } from '../../model/kubernetes/pod-spec';
+import { secretProviderClassView, type SecretProviderClassView } from '../../model/kubernetes/secret-provider-class';
+import { podSpecOf, type PodSpecView, type PodVolume } from '../../model/kubernetes/pod-spec';
 import { scalarText } from '../../model/kubernetes/k-value';
 import { CSI_DRIVER_NAME, SPC_PROVIDER } from '../../model/azure/keyvault';
 import { memoOn } from '../kit/memo-on';
@@ -26,28 +26,26 @@ export interface PodSite {
 
 /** Every SecretProviderClass, Azure or not (see `isAzureSpc`). */
 export function spcSites(ctx: CheckContext): readonly SpcSite[] {
-  return viewSites(ctx, 'kv-spc', SECRET_PROVIDER_CLASS_KINDS, secretProviderClassView, (site) => site);
+  return viewSites(ctx, 'kv-spc', secretProviderClassView, (site) => site);
 }
 
 export function podSites(ctx: CheckContext): readonly PodSite[] {
-  return viewSites(ctx, 'kv-pod', POD_SPEC_KINDS, podSpecOf, ({ view, ...o }) => ({ pod: view, ...o }));
+  return viewSites(ctx, 'kv-pod', podSpecOf, ({ view, ...o }) => ({ pod: view, ...o }));
 }
 
 type ViewSite<V> = { view: V; object: K8sObject; file: string; yaml: boolean };
 
 // Every KV rule asks on every edit: the sites of each object list (YAML, Terraform) are kept with the list, which
-// survives edits to the other side, each object's view with the object, which survives edits to other files, and
-// the joined list with the pair of lists (one array per snapshot, so indexes over it are built once). Objects of
-// other kinds than `kinds` have no view and are passed over without a look-up.
-function viewSites<V, S>(ctx: CheckContext, tag: string, kinds: ReadonlySet<string>, viewOf: (o: K8sObject) => V | undefined, toSite: (s: ViewSite<V>) => S): readonly S[] {
+// survives edits to the other side (each object's view is kept with the object by the model), and the joined list with
+// the pair of lists (one array per snapshot, so indexes over it are built once).
+function viewSites<V, S>(ctx: CheckContext, tag: string, viewOf: (o: K8sObject) => V | undefined, toSite: (s: ViewSite<V>) => S): readonly S[] {
   const yaml = ctx.k8sObjects();
   const tf = ctx.terraform().kubernetesObjects;
   const sites = (objects: readonly K8sObject[], fileOf: (i: number) => string, isYaml: boolean): S[] => {
     const out: S[] = [];
     for (let i = 0; i < objects.length; i++) {
       const object = objects[i];
-      if (!kinds.has(object.kind)) continue;
-      const view = memoOn(object, tag, () => viewOf(object) ?? null);
+      const view = viewOf(object);
       if (view) out.push(toSite({ view, object, file: fileOf(i), yaml: isYaml }));
     }
     return out;

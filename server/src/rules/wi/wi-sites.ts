@@ -3,8 +3,8 @@ import type { CheckContext } from '../kit/define-rule';
 import type { K8sObject } from '../../model/kubernetes/object';
 import type { TerraformModel, TfResource } from '../../model/terraform/model-types';
 import { memoOn } from '../kit/memo-on';
-import { POD_SPEC_KINDS, podSpecOf, type PodSpecView } from '../../model/kubernetes/pod-spec';
-import { SERVICE_ACCOUNT_KINDS, serviceAccountView, type ServiceAccountView } from '../../model/kubernetes/service-account';
+import { podSpecOf, type PodSpecView } from '../../model/kubernetes/pod-spec';
+import { serviceAccountView, type ServiceAccountView } from '../../model/kubernetes/service-account';
 import { scalarText, type KEntry } from '../../model/kubernetes/k-value';
 import { kubernetesWorkloadsOf } from '../../model/terraform/kubernetes-workloads';
 
@@ -26,11 +26,11 @@ function terraformObjects(model: TerraformModel): readonly ObjectSite[] {
 }
 
 export function serviceAccounts(ctx: CheckContext): Site<ServiceAccountView>[] {
-  return viewSites(ctx, 'wi-sa', serviceAccountView, SERVICE_ACCOUNT_KINDS);
+  return viewSites(ctx, 'wi-sa', serviceAccountView);
 }
 
 export function podSpecs(ctx: CheckContext): Site<PodSpecView>[] {
-  return viewSites(ctx, 'wi-pod', podSpecOf, POD_SPEC_KINDS);
+  return viewSites(ctx, 'wi-pod', podSpecOf);
 }
 
 /** Objects with a top-level label `key`, and the label: YAML manifests, then Terraform's objects. */
@@ -39,17 +39,15 @@ export function labelSites(ctx: CheckContext, key: string): Site<KEntry>[] {
 }
 
 // WI rules run on every edit of either side: each side's sites are kept with that side's list (which survives edits
-// to the other side), each object's view with the object (which survives edits to other files). With `kinds`, objects
-// of other kinds have no view and are passed over without a look-up.
-function viewSites<V>(ctx: CheckContext, tag: string, viewOf: (o: K8sObject) => V | undefined, kinds?: ReadonlySet<string>): Site<V>[] {
+// to the other side); each object's view is kept with the object by the model, and a label is a look-up.
+function viewSites<V>(ctx: CheckContext, tag: string, viewOf: (o: K8sObject) => V | undefined): Site<V>[] {
   const yaml = ctx.k8sObjects();
   const model = ctx.terraform();
   const sites = (list: readonly K8sObject[], resourceOf: (i: number) => TfResource | undefined): Site<V>[] => {
     const out: Site<V>[] = [];
     for (let i = 0; i < list.length; i++) {
       const object = list[i];
-      if (kinds && !kinds.has(object.kind)) continue;
-      const view = memoOn(object, tag, () => viewOf(object) ?? null);
+      const view = viewOf(object);
       if (view) out.push({ view, object, resource: resourceOf(i) });
     }
     return out;
