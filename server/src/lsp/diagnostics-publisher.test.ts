@@ -5,8 +5,8 @@ import type { Finding } from '../engine/finding';
 import { LineIndex } from '../text/line-index';
 import { DiagnosticsPublisher } from './diagnostics-publisher';
 
-// The publisher remembers what it sent as a hash (as JSON for an edited document): an unchanged file is not sent
-// again, a changed one is, whichever form the last answer was kept in.
+// The publisher remembers what it sent as a hash: an unchanged file is not sent again, a changed one is, and an edited
+// document is always answered.
 
 const text = 'resource "a" "b" {\n  x = 1\n}\n';
 

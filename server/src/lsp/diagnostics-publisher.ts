@@ -8,7 +8,7 @@ import { toDiagnostic, type FileResolver } from './convert';
 export type SendDiagnostics = (uri: string, diagnostics: Diagnostic[], version: number | undefined) => void;
 
 export class DiagnosticsPublisher {
-  /** file -> the diagnostics last sent: their JSON for an edited document, else a hash of it (all JSON was megabytes) */
+  /** file -> a hash of the diagnostics last sent (their JSON, kept for every file, came to megabytes) */
   private readonly last = new Map<string, string>();
 
   constructor(
@@ -24,15 +24,13 @@ export class DiagnosticsPublisher {
     // a line index only for files with findings: building one for every clean file of the workspace costs memory
     const lines = findings.length > 0 ? this.files.lineIndexOf(file) : undefined;
     const diagnostics = lines ? [...extra, ...findings.map((f) => toDiagnostic(f, lines, this.files))] : [...extra];
-    const json = JSON.stringify(diagnostics);
+    // a hash of what was sent, not the JSON itself: kept for every file of the workspace
+    const signature = contentHash(JSON.stringify(diagnostics));
     const before = this.last.get(file);
-    if (version === undefined) {
-      const unchanged = before === undefined ? diagnostics.length === 0 : before === (isJson(before) ? json : contentHash(json));
-      if (unchanged) return false;
-    }
-    // an edited document's answer is kept as JSON, so the edit path does not pay for hashing; everything else as a hash
+    const unchanged = before === undefined ? diagnostics.length === 0 : before === signature;
+    if (unchanged && version === undefined) return false;
     if (diagnostics.length === 0) this.last.delete(file);
-    else this.last.set(file, version === undefined ? contentHash(json) : json);
+    else this.last.set(file, signature);
     this.send(this.files.uriOf(file), diagnostics, version);
     return true;
   }
@@ -47,7 +45,3 @@ export class DiagnosticsPublisher {
   }
 }
 
-/** Hashes are base-36 digits; JSON of a diagnostics list starts with '['. */
-function isJson(signature: string): boolean {
-  return signature.charCodeAt(0) === 91;
-}
