@@ -52,3 +52,27 @@ test('limit and ordering: never more than asked, AKS roles first on ties', () =>
   assert.ok(suggestRoleNames('Storage Blob Data Readr', { limit: 1 }).length <= 1);
   assert.equal(names('Storage Blob Data Readr')[0], 'Storage Blob Data Reader');
 });
+
+/** The textbook full-matrix form of the same distance, as the oracle for the rolling-row implementation. */
+function matrixDistance(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  }
+  return d[a.length][b.length];
+}
+
+test('damerauLevenshtein equals the full-matrix distance on random strings, short and long, in both orders', () => {
+  let seed = 7; // a fixed linear congruential sequence: the same strings every run
+  const random = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const word = (max: number): string => Array.from({ length: Math.floor(random() * max) }, () => 'abcd'[Math.floor(random() * 4)]).join('');
+  for (let k = 0; k < 600; k++) {
+    const a = word(k < 500 ? 9 : 90);
+    const b = word(k < 500 ? 9 : 90);
+    assert.equal(damerauLevenshtein(a, b), matrixDistance(a, b), `${a} / ${b}`);
+    assert.equal(damerauLevenshtein(b, a), matrixDistance(b, a), `${b} / ${a}`);
+  }
+});

@@ -33,20 +33,37 @@ export const KNOWN_ROLE_TYPOS: Readonly<Record<string, string>> = {
   azurekubernetesservicerbacclusteradminrole: 'Azure Kubernetes Service RBAC Cluster Admin',
 };
 
-/** Optimal string alignment distance (Damerau-Levenshtein with adjacent transpositions). */
+// Three rolling rows, reused across calls: the distance runs for every role name near in length to each unknown name,
+// and a full matrix of arrays per call made that the costliest part of the rule on a cold run.
+let rowA = new Int32Array(64);
+let rowB = new Int32Array(64);
+let rowC = new Int32Array(64);
+
+/** Optimal string alignment distance (Damerau-Levenshtein with adjacent transpositions), over UTF-16 code units. */
 export function damerauLevenshtein(a: string, b: string): number {
-  const rows = a.length + 1;
-  const cols = b.length + 1;
-  const d: number[][] = Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
-  for (let i = 1; i < rows; i++) {
-    for (let j = 1; j < cols; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2][j - 2] + 1);
-      d[i][j] = v;
+  const n = b.length;
+  if (a.length === 0 || n === 0) return a.length + n;
+  if (rowA.length <= n) [rowA, rowB, rowC] = [new Int32Array(n + 1), new Int32Array(n + 1), new Int32Array(n + 1)];
+  let twoBack = rowA; // row i-2
+  let prev = rowB; // row i-1
+  let cur = rowC; // row i
+  for (let j = 0; j <= n; j++) prev[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    const ai = a.charCodeAt(i - 1);
+    const aBefore = i > 1 ? a.charCodeAt(i - 2) : -1;
+    cur[0] = i;
+    for (let j = 1; j <= n; j++) {
+      const bj = b.charCodeAt(j - 1);
+      let v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ai === bj ? 0 : 1));
+      if (j > 1 && ai === b.charCodeAt(j - 2) && aBefore === bj) v = Math.min(v, twoBack[j - 2] + 1);
+      cur[j] = v;
     }
+    const spare = twoBack;
+    twoBack = prev;
+    prev = cur;
+    cur = spare;
   }
-  return d[rows - 1][cols - 1];
+  return prev[n];
 }
 
 const squash = (s: string): string => s.toLowerCase().replace(/[^a-z0-9]/g, '');
