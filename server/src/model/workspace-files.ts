@@ -25,8 +25,13 @@ export function fileKindOf(path: string): FileKind {
   return 'other';
 }
 
+// a backslash, an empty, '.' or '..' segment, or a leading or trailing '/'
+const NOT_NORMAL = /\\|\/\/|^\/|\/$|(^|\/)\.\.?(\/|$)|^$/;
+
 /** Normalises a relative path: backslashes to '/', drops '.' segments and leading './', resolves 'a/..'. */
 export function normalizePath(path: string): string {
+  // most paths asked for are already normal (look-ups run per rule and file): answer those without splitting
+  if (!NOT_NORMAL.test(path)) return path;
   const out: string[] = [];
   for (const seg of path.replace(/\\/g, '/').split('/')) {
     if (seg === '' || seg === '.') continue;
