@@ -51,8 +51,8 @@ export class ModuleImpl implements M.TfModule, EvalHost {
   /** resources and data sources by address (the first declaration wins, as a linear search would) */
   private byAddress: Map<string, ResourceView> | undefined;
   private k8s: readonly M.TfKubernetesObject[] | undefined;
-  /** resourcesOfType results: rules ask per file, and resources are fixed once decoded */
-  private readonly byType = new Map<string, readonly M.TfResource[]>();
+  /** resources by type, grouped in one pass when first asked: rules ask for dozens of types, most of them absent */
+  private byType: Map<string, M.TfResource[]> | undefined;
 
   constructor(
     readonly decl: ModuleDecl,
@@ -82,9 +82,15 @@ export class ModuleImpl implements M.TfModule, EvalHost {
   }
 
   resourcesOfType(type: string): readonly M.TfResource[] {
-    let found = this.byType.get(type);
-    if (!found) this.byType.set(type, (found = this.resources.filter((r) => r.type === type)));
-    return found;
+    if (!this.byType) {
+      this.byType = new Map();
+      for (const r of this.resources) {
+        const list = this.byType.get(r.type);
+        if (list) list.push(r);
+        else this.byType.set(r.type, [r]);
+      }
+    }
+    return this.byType.get(type) ?? NONE;
   }
 
   resource(address: string): M.TfResource | undefined {
@@ -245,3 +251,5 @@ export class ModuleImpl implements M.TfModule, EvalHost {
     return this.k8s;
   }
 }
+
+const NONE: readonly M.TfResource[] = Object.freeze([]);
