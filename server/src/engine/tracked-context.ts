@@ -117,17 +117,21 @@ export class Dependencies {
     };
   }
 
-  /** A key over the current content of everything recorded; cheap, as it runs for every cached unit on every run. */
+  /**
+   * A key over the current content of everything recorded; cheap, as it runs for every cached unit on every run.
+   * Keys are only ever compared with keys of the same Dependencies, so the paths and groups it lists, fixed here,
+   * stay out of the key: it holds content hashes in a fixed order (a third of the length, on the corpus).
+   */
   key(ws: Workspace): string {
     if (this.all) return `all:${ws.hash}`;
     // The common case, a file rule that read only its own file: the file's hash is the key.
     if (this.single !== undefined) return ws.file(this.single)?.hash ?? '-';
     const parts: string[] = [];
-    each(this.kindGroups, (g) => parts.push(g, ws.groupHash(g.split(',') as FileKind[])));
-    each(this.files, (p) => parts.push(p, ws.file(p)?.hash ?? '-'));
-    if (this.config) parts.push('config', ws.config.text);
-    if (this.terraform) parts.push('terraform', ws.groupHash(TERRAFORM));
-    each(this.tfComponents, (d) => parts.push(`module:${d}`, ws.terraformComponentFilesKey(d)));
+    each(this.kindGroups, (g) => parts.push(ws.groupHash(g.split(',') as FileKind[])));
+    each(this.files, (p) => parts.push(ws.file(p)?.hash ?? '-'));
+    if (this.config) parts.push(ws.config.text);
+    if (this.terraform) parts.push(ws.groupHash(TERRAFORM));
+    each(this.tfComponents, (d) => parts.push(ws.terraformComponentFilesKey(d)));
     if (this.terraform || this.tfComponents) {
       parts.push('varFiles', ...ws.varFiles(), 'reads', readsKey(ws, (this.reads ??= internReads(ws.terraformReads()))));
     }
