@@ -40,6 +40,15 @@ test('reads plain block YAML exactly as the yaml package composes it', () => {
   for (const src of SAME) assertSameAsYamlPackage(src);
 });
 
+test('reads the same YAML with CRLF line breaks, offsets in the CRLF text', () => {
+  for (const src of SAME) assertSameAsYamlPackage(src.replace(/\n/g, '\r\n'));
+  const text = 'a: 1\r\nb: two\r\n';
+  const fast = readBlockDocument(text);
+  assert.deepEqual(fast?.range, [0, text.length, text.length]);
+  const two = fast?.contents.kind === 'map' ? fast.contents.entries[3] : undefined;
+  assert.deepEqual(two && [two.start, two.end], [text.indexOf('two'), text.indexOf('two') + 3]);
+});
+
 const GIVE_UP = [
   ['anchors and aliases', 'a: &x 1\nb: *x\n'],
   ['tags', 'a: !!str 1\n'],
@@ -50,7 +59,9 @@ const GIVE_UP = [
   ['quoted scalars continued at the key\'s indentation', 'a: "one\ntwo"\n'],
   ['a line after a comment continuing a plain scalar', 'a: one # c\n  two\n'],
   ['tabs', 'a:\tb\n'],
-  ['CRLF', 'a: 1\r\n'],
+  ['a lone CR', 'a: 1\rb: 2\n'],
+  ['a CR at the end', 'a: 1\r'],
+  ['LF and CRLF mixed', 'a: 1\r\nb: 2\n'],
   ['duplicate keys', 'a: 1\na: 2\n'],
   ['content after ---', '--- a\n'],
   ['empty documents', '# only a comment\n'],
@@ -66,10 +77,12 @@ test('gives up on everything outside the subset, for the yaml package to compose
   for (const [what, src] of GIVE_UP) assert.equal(readBlockDocument(src), undefined, what);
 });
 
-test('never throws on a prefix of a manifest', () => {
-  const src = SAME.join('---\n');
-  for (let i = 0; i <= src.length; i++) {
-    const fast = readBlockDocument(src.slice(0, i));
-    if (fast) assertSameAsYamlPackage(src.slice(0, i));
+test('never throws on a prefix of a manifest, with LF or CRLF line breaks', () => {
+  const lf = SAME.join('---\n');
+  for (const src of [lf, lf.replace(/\n/g, '\r\n')]) {
+    for (let i = 0; i <= src.length; i++) {
+      const fast = readBlockDocument(src.slice(0, i));
+      if (fast) assertSameAsYamlPackage(src.slice(0, i));
+    }
   }
 });

@@ -1,11 +1,12 @@
 import { exactCopy, shared, yScalar, type YNode } from './yaml-tree';
 import { canStartPlain, GIVE_UP, resolvePlain, UNRESOLVED, scanFlowSequence, scanLiteral, scanQuoted } from './block-scalars';
 import { LineCursor } from './block-lines';
+import { CrlfOffsets, lfCopy } from './crlf-offsets';
 
 // A fast reader for the plain block-style YAML that makes up most manifests: block mappings and sequences, plain and
 // quoted scalars (multi-line ones folded), literal block scalars, one-line flow sequences of scalars. It builds the
 // same nodes, values and ranges the yaml package composes, and gives up (undefined) on everything else: anchors,
-// aliases, tags, flow mappings, folded block scalars, tabs, CR, duplicate keys, any error. The caller then
+// aliases, tags, flow mappings, folded block scalars, tabs, a CR outside CRLF, duplicate keys, any error. The caller then
 // parses the chunk with the yaml package, which stays the reference (a corpus test compares the two node by node).
 
 /** One document read from a chunk; ranges are offsets into the chunk. */
@@ -17,13 +18,24 @@ export interface BlockDocument {
 
 /** Reads one chunk; undefined when it holds anything beyond the subset (or more than one document). */
 export function readBlockDocument(src: string): BlockDocument | undefined {
-  if (src.includes('\t') || src.includes('\r')) return undefined;
+  if (src.includes('\t')) return undefined;
+  if (src.includes('\r')) return readCrlf(src);
   try {
     return new Reader(src).document();
   } catch {
     // GIVE_UP, or a bug of this reader: either way the yaml package composes the chunk
     return undefined;
   }
+}
+
+/** A CRLF chunk: read with LF line breaks, offsets moved back into `src` (values hold no CR either way). */
+function readCrlf(src: string): BlockDocument | undefined {
+  const lf = lfCopy(src);
+  const doc = lf === undefined ? undefined : readBlockDocument(lf);
+  if (!doc) return undefined;
+  const at = new CrlfOffsets(lf!);
+  const [first, contentsEnd, end] = doc.range;
+  return { contents: at.node(doc.contents)!, range: [at.original(first), at.original(contentsEnd), at.original(end)] };
 }
 
 const SPACE = 32;
