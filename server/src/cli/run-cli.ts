@@ -60,7 +60,8 @@ function run(argv: readonly string[], io: CliEnv): number {
     const ws = loadGroup(group, opts, io, progress.reading);
     const display = (p: string): string => toPosixRelative(io.cwd, join(group.root, p)) || '.';
     fileCount += ws.files.length;
-    const runner = new RuleRunner(rules);
+    // --fix re-runs the rules on each fixed snapshot, which the cache makes incremental; a plain run sees one snapshot
+    const runner = new RuleRunner(rules, { oneShot: !opts.fix && !opts.fixDryRun });
     const config = { rules: opts.rules };
     let result: readonly Finding[];
     let final = ws;

@@ -13,13 +13,22 @@ import { UnitIndex } from './unit-index';
 // inputs it read; the next run re-checks a unit only when one of those inputs changed. Configuration, suppressions
 // and ignore globs are applied after the cache, so changing them never re-runs a check.
 
+export interface RunnerOptions {
+  /**
+   * The runner will only ever see one snapshot (the CLI without --fix): units are cached for that snapshot only,
+   * without the recorded inputs, keys and index that let a long-lived runner re-check them after an edit.
+   */
+  readonly oneShot?: boolean;
+}
+
 export interface RunOptions {
   /** report findings in these workspace paths only (file rules then run on these files only) */
   readonly files?: readonly string[];
 }
 
 interface CacheEntry {
-  readonly deps: Dependencies;
+  /** undefined in a one-shot runner */
+  readonly deps: Dependencies | undefined;
   readonly key: string;
   /** reports already validated; a crash is stored as its internal-error finding */
   readonly outcome: { readonly reports: readonly Report[] } | { readonly crash: Finding };
@@ -52,9 +61,23 @@ export class RuleRunner {
   /** the keys made during the current run (see intern); emptied after it so it holds nothing between runs */
   private readonly keys = new Map<string, string>();
 
-  constructor(readonly rules: readonly Rule[] = registry) {}
+  private readonly oneShot: boolean;
+  /** a one-shot runner's snapshot: its cached units hold for this one only */
+  private snapshot: Workspace | undefined;
+  /** a one-shot runner records nothing it keeps: every unit writes into this one recorder */
+  private readonly sink = new DependencyRecorder();
+
+  constructor(readonly rules: readonly Rule[] = registry, options: RunnerOptions = {}) {
+    this.oneShot = options.oneShot ?? false;
+  }
 
   run(ws: Workspace, config?: LintConfig, options: RunOptions = {}): Finding[] {
+    if (this.oneShot && this.snapshot !== ws) {
+      // nothing says what another snapshot changed: start over rather than report stale results
+      this.states.clear();
+      this.previous = undefined;
+      this.snapshot = ws;
+    }
     const only = options.files ? new Set(options.files) : undefined;
     const ignored = ignoredPaths(ws);
     const table = severityTable(this.rules, ws, config);
@@ -150,9 +173,9 @@ export class RuleRunner {
   ): CacheEntry {
     const id = file?.path ?? '';
     const cached = state.cache.get(id);
-    if (cached && ((affected && !affected.has(id)) || cached.deps.key(ws) === cached.key)) return cached;
+    if (cached && (!cached.deps || (affected && !affected.has(id)) || cached.deps.key(ws) === cached.key)) return cached;
     this.invocations.set(rule.code, (this.invocations.get(rule.code) ?? 0) + 1);
-    const recorder = new DependencyRecorder();
+    const recorder = this.oneShot ? this.sink : new DependencyRecorder();
     let outcome: CacheEntry['outcome'];
     const reports: Report[] = [];
     const started = performance.now();
@@ -166,17 +189,21 @@ export class RuleRunner {
       outcome = { crash: internalErrorFinding(rule, err, at) };
     }
     this.elapsedMs.set(rule.code, (this.elapsedMs.get(rule.code) ?? 0) + performance.now() - started);
+    if (this.oneShot) return this.store(state, id, { deps: undefined, key: '', outcome, made: undefined });
     const fresh = new Dependencies(recorder);
     const key = this.intern(fresh.key(ws));
     // after key(), which captures the Terraform reads: a unit that read the same inputs keeps its Dependencies (held
     // by the index too) and its place in the index; other units are indexed under their new inputs
-    const same = cached !== undefined && cached.deps.sameInputs(fresh);
-    const deps = same ? cached.deps : fresh;
-    // `made` is set up front so every entry has one shape
-    const entry: CacheEntry = { deps, key, outcome, made: undefined };
-    state.cache.set(id, entry);
+    const same = cached?.deps !== undefined && cached.deps.sameInputs(fresh);
+    const deps = same ? cached!.deps! : fresh;
     if (!same) state.index.set(id, deps);
-    if (outcome === NO_REPORTS) state.withFindings.delete(id);
+    // `made` is set up front so every entry has one shape
+    return this.store(state, id, { deps, key, outcome, made: undefined });
+  }
+
+  private store(state: RuleState, id: string, entry: CacheEntry): CacheEntry {
+    state.cache.set(id, entry);
+    if (entry.outcome === NO_REPORTS) state.withFindings.delete(id);
     else state.withFindings.add(id);
     return entry;
   }
