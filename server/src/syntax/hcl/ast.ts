@@ -3,9 +3,22 @@ import type { SyntaxDiagnostic } from '../syntax-diagnostic';
 
 // The HCL native-syntax tree. Every node has a half-open UTF-16 offset range into the original text
 // (a BOM, if any, occupies offset 0 and belongs to no node). The tree knows nothing of Terraform.
+//
+// How ranges are held (ast-nodes.ts): the parser builds class instances whose offsets are own numeric fields
+// (`start`, `end`; token sub-ranges such as Attribute.equals as one offset), and `range`, `equals`, `openBrace`, ...
+// are prototype getters that return a new plain {start, end} on each read. Parses are kept for the whole workspace,
+// and a separate range object per node and token was most of the retained tree; the read-time object dies young.
+// So a `range` read is a plain value, safe to store in findings and to serialise, but not the same object twice:
+// compare ranges by their offsets, never by identity. `kind` is a constant on each class's prototype (one field less
+// per node). A spread (`{ ...node }`) or JSON.stringify of a node copies only the own fields (start/end, the token
+// offsets, the children), not `kind` nor the getters: build new objects field by field. Deep strict equality of two
+// trees still compares everything: the offsets are own fields and the prototype stands for the kind.
 
 export interface Node {
   readonly kind: string;
+  /** the same as range.start, without making the range object (for hot paths) */
+  readonly start: number;
+  readonly end: number;
   readonly range: TextRange;
 }
 

@@ -46,7 +46,7 @@ export class ItemReuse {
     if (!item) return undefined;
     if (offset > this.suffix) return item;
     // before the edit: the line break after the item must be unchanged too (what follows on its line is read)
-    const lineEnd = this.oldText.indexOf('\n', item.range.end);
+    const lineEnd = this.oldText.indexOf('\n', item.end);
     return lineEnd >= 0 && lineEnd < this.prefix ? item : undefined;
   }
 
@@ -55,7 +55,7 @@ export class ItemReuse {
     let hi = this.items.length - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
-      const start = this.items[mid].range.start;
+      const start = this.items[mid].start;
       if (start === offset) return this.items[mid];
       if (start < offset) lo = mid + 1;
       else hi = mid - 1;

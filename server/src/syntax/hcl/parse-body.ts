@@ -1,4 +1,5 @@
 import type { Attribute, Block, Body, BodyItem, Identifier, Label } from './ast';
+import * as Nodes from './ast-nodes';
 import { fit, MAX_NESTING, type Parser } from './parser';
 import { Tok as TokKind } from './token';
 import { parseExpr } from './parse-expr';
@@ -7,11 +8,13 @@ import { unescapeQuoted } from './parse-template';
 // a module-local binding, not the import: see the note on Tok in token.ts
 const Tok = TokKind;
 type Tok = TokKind;
+// and so are the node classes (one read per node built)
+const { AttributeNode, BlockNode, BodyNode, IdentifierNode, LabelNode } = Nodes;
 
 export function parseFileBody(p: Parser): Body {
   const start = p.text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const items = parseItems(p, false);
-  return { kind: 'Body', range: { start, end: p.text.length }, items };
+  return new BodyNode(start, p.text.length, items);
 }
 
 /** Body items up to EOF, or up to the `}` that closes a nested body (not consumed). */
@@ -41,14 +44,14 @@ function parseItems(p: Parser, nested: boolean): BodyItem[] {
       continue;
     }
     const reused = nested ? undefined : p.reuse?.itemAt(p.start);
-    const item = reused && p.skipItem(reused.range.end) ? reused : parseItem(p, nested);
+    const item = reused && p.skipItem(reused.end) ? reused : parseItem(p, nested);
     if (!item) continue;
     items.push(item);
     if (item.kind !== 'Attribute') continue;
     seen ??= new Map();
     const first = seen.get(item.name.name);
     if (first) {
-      p.error(`The argument '${item.name.name}' was already set at line ${p.lineOf(first.range.start)}; each argument may be set only once`, item.name.range.start, item.name.range.end, [
+      p.error(`The argument '${item.name.name}' was already set at line ${p.lineOf(first.start)}; each argument may be set only once`, item.name.start, item.name.end, [
         { message: 'first set here', range: first.name.range },
       ]);
     } else seen.set(item.name.name, item);
@@ -65,8 +68,8 @@ function skipFrom(p: Parser, nested: boolean): number {
 
 function identifier(p: Parser): Identifier {
   const name = p.tokenText();
-  const range = p.next();
-  return { kind: 'Identifier', range, name };
+  const t = p.take();
+  return new IdentifierNode(p.starts[t], p.ends[t], name);
 }
 
 function parseItem(p: Parser, nested: boolean): BodyItem | undefined {
@@ -86,14 +89,14 @@ function parseItem(p: Parser, nested: boolean): BodyItem | undefined {
 
 function parseAttribute(p: Parser): Attribute {
   const name = identifier(p);
-  const equals = p.next();
+  const equals = p.starts[p.take()];
   const k = p.peek();
   let value;
   if (k === Tok.Newline || k === Tok.EOF || k === Tok.RBrace) {
-    p.error("Expected an expression after '='", equals.start, equals.end);
-    value = p.invalid(equals.end, equals.end);
+    p.error("Expected an expression after '='", equals, equals + 1);
+    value = p.invalid(equals + 1, equals + 1);
   } else value = parseExpr(p);
-  return { kind: 'Attribute', range: { start: name.range.start, end: Math.max(value.range.end, equals.end) }, name, equals, value };
+  return new AttributeNode(name.start, Math.max(value.end, equals + 1), name, equals, value);
 }
 
 /** After an argument or block: a line break, the end of the file, or the `}` of an enclosing one-line block. */
@@ -111,7 +114,8 @@ function expectLineEnd(p: Parser, nested: boolean, what: string): void {
 function parseLabel(p: Parser): Label {
   if (p.peek() === Tok.Ident) {
     const value = p.tokenText();
-    return { kind: 'Label', range: p.next(), value, quoted: false };
+    const t = p.take();
+    return new LabelNode(p.starts[t], p.ends[t], value, false);
   }
   const open = p.next();
   let value = '';
@@ -125,7 +129,7 @@ function parseLabel(p: Parser): Label {
   }
   const close = p.next();
   if (close.start === close.end) p.error('Unterminated string: add the closing \'"\' on the same line', open.start, close.end);
-  return { kind: 'Label', range: { start: open.start, end: close.end }, value, quoted: true };
+  return new LabelNode(open.start, close.end, value, true);
 }
 
 function parseBlock(p: Parser, nested: boolean): Block {
@@ -137,8 +141,7 @@ function parseBlock(p: Parser, nested: boolean): Block {
   if (p.peek() !== Tok.LBrace) {
     p.errorHere(`Expected '{' to open the body of the block '${type.name}'`);
     skipFrom(p, nested);
-    const empty = { kind: 'Body' as const, range: { start: headerEnd, end: headerEnd }, items: [] };
-    return { kind: 'Block', range: { start: type.range.start, end: headerEnd }, type, labels, openBrace: undefined, body: empty, closeBrace: undefined };
+    return new BlockNode(type.start, headerEnd, type, labels, -1, new BodyNode(headerEnd, headerEnd, []), -1);
   }
   const openBrace = p.next();
   let items: BodyItem[] = [];
@@ -151,9 +154,9 @@ function parseBlock(p: Parser, nested: boolean): Block {
     p.depth--;
   }
   const closeBrace = p.expectCloser(Tok.RBrace, openBrace, 'block');
-  const lastEnd = items.length > 0 ? items[items.length - 1].range.end : openBrace.end;
-  const body: Body = { kind: 'Body', range: { start: openBrace.end, end: closeBrace ? closeBrace.start : lastEnd }, items };
-  const block: Block = { kind: 'Block', range: { start: type.range.start, end: closeBrace ? closeBrace.end : lastEnd }, type, labels, openBrace, body, closeBrace };
+  const lastEnd = items.length > 0 ? items[items.length - 1].end : openBrace.end;
+  const body: Body = new BodyNode(openBrace.end, closeBrace ? closeBrace.start : lastEnd, items);
+  const block: Block = new BlockNode(type.start, closeBrace ? closeBrace.end : lastEnd, type, labels, openBrace.start, body, closeBrace ? closeBrace.start : -1);
   if (closeBrace) expectLineEnd(p, nested, 'block definition');
   return block;
 }

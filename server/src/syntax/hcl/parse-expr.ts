@@ -1,5 +1,5 @@
 import type { BinaryOp, Call, Expr, Identifier, ObjectCons, ObjectItem, Tuple } from './ast';
-import type { TextRange } from '../../text/text-range';
+import * as Nodes from './ast-nodes';
 import { fit, showChar, type Parser } from './parser';
 import { Tok as TokKind } from './token';
 import { parseHeredoc, parseQuotedTemplate } from './parse-template';
@@ -9,6 +9,8 @@ import { parsePostfix } from './parse-traversal';
 // a module-local binding, not the import: see the note on Tok in token.ts
 const Tok = TokKind;
 type Tok = TokKind;
+// and so are the node classes (one read per node built)
+const { BinaryNode, BoolNode, CallNode, ConditionalNode, IdentifierNode, NullNode, NumberNode, ObjectItemNode, ObjectNode, ParensNode, TupleNode, UnaryNode, VariableNode } = Nodes;
 
 // Binding power of each binary operator token (HCL: || < && < == != < comparisons < + - < * / %); 0 = not binary.
 const PREC: number[] = [];
@@ -50,7 +52,7 @@ export function parseExpr(p: Parser): Expr {
       p.errorHere("Expected ':' in the conditional expression");
       falseExpr = p.invalid(p.prevEnd, p.prevEnd);
     }
-    expr = { kind: 'Conditional', range: { start: expr.range.start, end: falseExpr.range.end }, condition: expr, trueExpr, falseExpr };
+    expr = new ConditionalNode(expr.start, falseExpr.end, expr, trueExpr, falseExpr);
   }
   p.depth--;
   return expr;
@@ -63,14 +65,15 @@ function parseBinary(p: Parser, minPrec: number): Expr {
     const k = p.peek();
     const prec = PREC[k];
     if (prec === undefined || prec < minPrec) return left;
-    const opRange = p.next();
+    const op = p.take();
+    const opEnd = p.ends[op];
     let right: Expr;
     const after = p.peek();
     if (after === Tok.Newline || after === Tok.EOF) {
-      p.error(`Expected an expression after '${OPS[k]}'`, opRange.start, opRange.end);
-      right = p.invalid(opRange.end, opRange.end);
+      p.error(`Expected an expression after '${OPS[k]}'`, p.starts[op], opEnd);
+      right = p.invalid(opEnd, opEnd);
     } else right = parseBinary(p, prec + 1);
-    left = { kind: 'Binary', range: { start: left.range.start, end: right.range.end }, op: OPS[k], opRange, left, right };
+    left = new BinaryNode(left.start, right.end, OPS[k], p.starts[op], left, right);
   }
 }
 
@@ -83,7 +86,7 @@ function parseUnary(p: Parser): Expr {
   let expr = parsePostfix(p, parsePrimary(p));
   for (let i = ops.length - 1; i >= 0; i--) {
     const t = ops[i];
-    expr = { kind: 'Unary', range: { start: p.starts[t], end: expr.range.end }, op: p.kinds[t] === Tok.Bang ? '!' : '-', operand: expr };
+    expr = new UnaryNode(p.starts[t], expr.end, p.kinds[t] === Tok.Bang ? '!' : '-', expr);
   }
   return expr;
 }
@@ -94,7 +97,8 @@ function parsePrimary(p: Parser): Expr {
   switch (k) {
     case Tok.Number: {
       const raw = p.tokenText();
-      return { kind: 'Number', range: p.next(), value: Number(raw), raw };
+      const t = p.take();
+      return new NumberNode(p.starts[t], p.ends[t], Number(raw), raw);
     }
     case Tok.Ident:
       return parseIdentTerm(p);
@@ -112,7 +116,7 @@ function parsePrimary(p: Parser): Expr {
       const expr = parseExpr(p);
       const close = p.expectCloser(Tok.RParen, open, 'parenthesis');
       p.popNewlines();
-      return { kind: 'Parens', range: { start, end: close ? close.end : expr.range.end }, expr };
+      return new ParensNode(start, close ? close.end : expr.end, expr);
     }
     case Tok.Invalid: {
       p.error(`Invalid character ${showChar(p.tokenText())}`, start, p.end);
@@ -133,18 +137,18 @@ function isForKeyword(p: Parser): boolean {
 function parseIdentTerm(p: Parser): Expr {
   const start = p.start;
   const text = p.tokenText();
-  if (text === 'true' || text === 'false') return { kind: 'Bool', range: p.next(), value: text === 'true' };
-  if (text === 'null') return { kind: 'Null', range: p.next() };
-  let end = p.next().end;
+  let end = p.ends[p.take()];
+  if (text === 'true' || text === 'false') return new BoolNode(start, end, text === 'true');
+  if (text === 'null') return new NullNode(start, end);
   // provider::ns::fn — the scanner has no `::` token, so look for two adjacent colons
   while (p.kinds[p.pos] === Tok.Colon && p.kinds[p.pos + 1] === Tok.Colon && p.starts[p.pos] === end && p.kinds[p.pos + 2] === Tok.Ident) {
     p.pos += 3;
     end = p.prevEnd;
   }
   const name = end - start === text.length ? text : p.text.slice(start, end);
-  if (p.kinds[p.pos] === Tok.LParen) return parseCall(p, { kind: 'Identifier', range: { start, end }, name });
+  if (p.kinds[p.pos] === Tok.LParen) return parseCall(p, new IdentifierNode(start, end, name));
   if (name !== text) p.errorHere(`Expected '(' to call the provider function '${name}'`);
-  return { kind: 'Variable', range: { start, end }, name };
+  return new VariableNode(start, end, name);
 }
 
 function parseCall(p: Parser, name: Identifier): Call {
@@ -168,7 +172,7 @@ function parseCall(p: Parser, name: Identifier): Call {
   const closeParen = p.expectCloser(Tok.RParen, openParen, 'function call');
   p.popNewlines();
   const end = closeParen ? closeParen.end : Math.max(openParen.end, p.prevEnd);
-  return { kind: 'Call', range: { start: name.range.start, end }, name, args: fit(args), expandFinal, openParen, closeParen };
+  return new CallNode(name.start, end, name, fit(args), expandFinal, openParen.start, closeParen ? closeParen.start : -1);
 }
 
 function parseTuple(p: Parser): Tuple {
@@ -182,7 +186,7 @@ function parseTuple(p: Parser): Tuple {
   }
   const close = p.expectCloser(Tok.RBrack, open, 'tuple');
   p.popNewlines();
-  return { kind: 'Tuple', range: { start: open.start, end: close ? close.end : Math.max(open.end, p.prevEnd) }, items: fit(items) };
+  return new TupleNode(open.start, close ? close.end : Math.max(open.end, p.prevEnd), fit(items));
 }
 
 /** Object items are separated by commas or line breaks, so line breaks stay significant between items. */
@@ -208,7 +212,7 @@ function parseObject(p: Parser): ObjectCons {
   }
   p.popNewlines();
   const close = p.expectCloser(Tok.RBrace, open, 'object');
-  return { kind: 'Object', range: { start: open.start, end: close ? close.end : Math.max(open.end, p.prevEnd) }, items: fit(items) };
+  return new ObjectNode(open.start, close ? close.end : Math.max(open.end, p.prevEnd), fit(items));
 }
 
 function parseObjectItem(p: Parser): ObjectItem | undefined {
@@ -216,7 +220,7 @@ function parseObjectItem(p: Parser): ObjectItem | undefined {
   const second = p.kinds[p.pos + 1];
   const key: Expr =
     p.kinds[p.pos] === Tok.Ident && (second === Tok.Equal || second === Tok.Colon)
-      ? { kind: 'Variable', range: p.next(), name: p.tokenText(p.pos - 1) }
+      ? new VariableNode(p.starts[p.pos], p.ends[p.pos], p.tokenText(p.take()))
       : parseExpr(p);
   const sepKind = p.peek();
   if (sepKind !== Tok.Equal && sepKind !== Tok.Colon) {
@@ -224,11 +228,11 @@ function parseObjectItem(p: Parser): ObjectItem | undefined {
     p.skipToLineEnd(true);
     return undefined;
   }
-  const separator: TextRange = p.next();
+  const separator = p.starts[p.take()];
   const k = p.peek();
   const value =
     k === Tok.Newline || k === Tok.RBrace || k === Tok.Comma || k === Tok.EOF
-      ? (p.error('Expected an expression for the object item', separator.start, separator.end), p.invalid(separator.end, separator.end))
+      ? (p.error('Expected an expression for the object item', separator, separator + 1), p.invalid(separator + 1, separator + 1))
       : parseExpr(p);
-  return { kind: 'ObjectItem', range: { start: Math.min(start, key.range.start), end: Math.max(value.range.end, separator.end) }, key, separator, value };
+  return new ObjectItemNode(Math.min(start, key.start), Math.max(value.end, separator + 1), key, separator, value);
 }

@@ -1,11 +1,14 @@
 import type { Expr, For, Identifier } from './ast';
 import type { Parser } from './parser';
+import * as Nodes from './ast-nodes';
 import { Tok as TokKind } from './token';
 import { parseExpr } from './parse-expr';
 
 // a module-local binding, not the import: see the note on Tok in token.ts
 const Tok = TokKind;
 type Tok = TokKind;
+// and so are the node classes (one read per node built)
+const { ForNode, IdentifierNode } = Nodes;
 
 /** `[for k, v in coll : v if cond]` or `{for k, v in coll : k => v... if cond}`; the current token is the bracket. */
 export function parseForExpr(p: Parser, object: boolean): For {
@@ -59,17 +62,18 @@ export function parseForExpr(p: Parser, object: boolean): For {
   const close = p.expectCloser(closer, open, 'for-expression');
   p.popNewlines();
   const end = close ? close.end : Math.max(open.end, p.prevEnd);
-  return { kind: 'For', range: { start: open.start, end }, object, keyVar, valueVar, collection, keyExpr, valueExpr, condition, grouping };
+  return new ForNode(open.start, end, object, keyVar, valueVar, collection, keyExpr, valueExpr, condition, grouping);
 }
 
 /** The variable after `for` (or after its comma); a Missing (empty, zero-width) identifier when absent. */
 export function forVariable(p: Parser): Identifier {
   if (p.peek() === Tok.Ident) {
     const name = p.tokenText();
-    return { kind: 'Identifier', range: p.next(), name };
+    const t = p.take();
+    return new IdentifierNode(p.starts[t], p.ends[t], name);
   }
   p.errorHere("Expected a variable name after 'for'");
-  return { kind: 'Identifier', range: { start: p.prevEnd, end: p.prevEnd }, name: '' };
+  return new IdentifierNode(p.prevEnd, p.prevEnd, '');
 }
 
 export function isKeyword(p: Parser, word: string): boolean {

@@ -1,5 +1,6 @@
 import type { Expr, Identifier, Strip, Template, TemplateFor, TemplateIf, TemplateLiteral, TemplatePart } from './ast';
 import { fit, type Parser } from './parser';
+import * as Nodes from './ast-nodes';
 import { Tok as TokKind } from './token';
 import { parseExpr } from './parse-expr';
 import { forVariable, isKeyword } from './parse-for';
@@ -8,6 +9,8 @@ import { stripHeredocIndent } from './heredoc-indent';
 // a module-local binding, not the import: see the note on Tok in token.ts
 const Tok = TokKind;
 type Tok = TokKind;
+// and so are the node classes (one read per node built)
+const { HeredocNode, TemplateForNode, TemplateIfNode, TemplateInterpNode, TemplateLiteralNode, TemplateNode } = Nodes;
 
 // Which `%{ … }` keywords end the part list being parsed.
 const END_NONE = 0;
@@ -19,7 +22,7 @@ export function parseQuotedTemplate(p: Parser): Template {
   const parts = parseParts(p, true, END_NONE);
   const close = closeTemplate(p, Tok.CQuote);
   if (close.start === close.end) p.error('Unterminated string: add the closing \'"\' on the same line', open.start, Math.max(open.end, close.end));
-  return { kind: 'Template', range: { start: open.start, end: close.end }, parts };
+  return new TemplateNode(open.start, close.end, parts);
 }
 
 export function parseHeredoc(p: Parser): Template {
@@ -34,7 +37,7 @@ export function parseHeredoc(p: Parser): Template {
   const close = closeTemplate(p, Tok.CHeredoc);
   if (close.start === close.end) p.error(`Unterminated heredoc: no line with the closing marker '${marker}'`, open.start, open.end);
   if (indented) stripHeredocIndent(p, firstToken, p.pos - 1, parts);
-  return { kind: 'Template', range: { start: open.start, end: close.end }, parts, heredoc: { marker, indented } };
+  return new HeredocNode(open.start, close.end, parts, { marker, indented });
 }
 
 /** Consumes the template's closer; unexpected tokens before it (after an error) are skipped. */
@@ -55,8 +58,8 @@ function collectParts(p: Parser, quoted: boolean, ends: number): TemplatePart[] 
   for (;;) {
     const k = p.peek();
     if (k === Tok.StringLit) {
-      const r = p.next();
-      const lit: TemplateLiteral = { kind: 'TemplateLiteral', range: r, value: unescapeQuoted(p, r.start, r.end, !quoted) };
+      const t = p.take();
+      const lit: TemplateLiteral = new TemplateLiteralNode(p.starts[t], p.ends[t], unescapeQuoted(p, p.starts[t], p.ends[t], !quoted));
       parts.push(lit);
     } else if (k === Tok.TemplateInterp) {
       parts.push(parseInterp(p));
@@ -90,7 +93,7 @@ function parseInterp(p: Parser): TemplatePart {
   const close = closeSequence(p, open, 'interpolation');
   p.popNewlines();
   const strip = STRIPS[(left ? 2 : 0) + (right ? 1 : 0)];
-  return { kind: 'TemplateInterp', range: { start: open.start, end: close }, expr, strip };
+  return new TemplateInterpNode(open.start, close, expr, strip);
 }
 
 /** The four possible strip markers, shared by every interpolation (trees are kept; these are immutable). */
@@ -155,7 +158,7 @@ function parseIf(p: Parser, quoted: boolean): TemplateIf {
     if (directiveWord(p) === 'else' && p.kinds[p.pos] === Tok.TemplateControl) p.errorHere("Only one '%{ else }' is allowed in an '%{ if }'");
   }
   const end = closeBlockDirective(p, 'endif', open, 'if');
-  return { kind: 'TemplateIf', range: { start: open.start, end }, condition, then, else: elseParts };
+  return new TemplateIfNode(open.start, end, condition, then, elseParts);
 }
 
 function parseFor(p: Parser, quoted: boolean): TemplateFor {
@@ -180,7 +183,7 @@ function parseFor(p: Parser, quoted: boolean): TemplateFor {
   p.popNewlines();
   const body = parseParts(p, quoted, END_FOR);
   const end = closeBlockDirective(p, 'endfor', open, 'for');
-  return { kind: 'TemplateFor', range: { start: open.start, end }, keyVar, valueVar, collection, body };
+  return new TemplateForNode(open.start, end, keyVar, valueVar, collection, body);
 }
 
 function closeBlockDirective(p: Parser, word: string, open: { start: number; end: number }, opener: string): number {

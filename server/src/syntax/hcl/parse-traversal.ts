@@ -1,11 +1,14 @@
 import type { Expr, Identifier, Index, SplatItem } from './ast';
 import type { Parser } from './parser';
+import * as Nodes from './ast-nodes';
 import { Tok as TokKind } from './token';
 import { parseExpr } from './parse-expr';
 
 // a module-local binding, not the import: see the note on Tok in token.ts
 const Tok = TokKind;
 type Tok = TokKind;
+// and so are the node classes (one read per node built)
+const { GetAttrNode, IdentifierNode, IndexNode, NumberNode, SplatItemNode, SplatNode } = Nodes;
 
 /** Attribute access, index, legacy index and splats after a term, as a loop (long chains use no stack). */
 export function parsePostfix(p: Parser, expr: Expr): Expr {
@@ -40,8 +43,9 @@ function parseDotStep(p: Parser, object: Expr): Expr | undefined {
   const k = p.kinds[p.pos];
   if (k === Tok.Ident) {
     const nameText = p.tokenText();
-    const name: Identifier = { kind: 'Identifier', range: p.next(), name: nameText };
-    return { kind: 'GetAttr', range: { start: object.range.start, end: name.range.end }, object, name };
+    const t = p.take();
+    const name: Identifier = new IdentifierNode(p.starts[t], p.ends[t], nameText);
+    return new GetAttrNode(object.start, name.end, object, name);
   }
   if (k === Tok.Number) {
     const raw = p.tokenText();
@@ -49,12 +53,12 @@ function parseDotStep(p: Parser, object: Expr): Expr | undefined {
     if (raw.includes('.') || raw.includes('e') || raw.includes('E')) {
       p.error('Invalid legacy index syntax: chaining indexes like .0.1 is not allowed; use [0][1]', range.start, range.end);
     }
-    const key: Expr = { kind: 'Number', range, value: Number(raw), raw };
-    return { kind: 'Index', range: { start: object.range.start, end: range.end }, object, key, legacy: true };
+    const key: Expr = new NumberNode(range.start, range.end, Number(raw), raw);
+    return new IndexNode(object.start, range.end, object, key, true);
   }
   p.error("Expected an attribute name after '.'", dot.start, dot.end);
-  const name: Identifier = { kind: 'Identifier', range: { start: dot.end, end: dot.end }, name: '' };
-  return { kind: 'GetAttr', range: { start: object.range.start, end: dot.end }, object, name };
+  const name: Identifier = new IdentifierNode(dot.end, dot.end, '');
+  return new GetAttrNode(object.start, dot.end, object, name);
 }
 
 function parseIndex(p: Parser, object: Expr): Index {
@@ -63,7 +67,7 @@ function parseIndex(p: Parser, object: Expr): Index {
   const key = p.peek() === Tok.RBrack ? (p.errorHere('Expected an index expression'), p.invalid(open.end, open.end)) : parseExpr(p);
   const close = p.expectCloser(Tok.RBrack, open, 'index');
   p.popNewlines();
-  return { kind: 'Index', range: { start: object.range.start, end: close ? close.end : key.range.end }, object, key, legacy: false };
+  return new IndexNode(object.start, close ? close.end : key.end, object, key, false);
 }
 
 /**
@@ -73,7 +77,7 @@ function parseIndex(p: Parser, object: Expr): Index {
 function parseSplat(p: Parser, source: Expr, full: boolean): Expr {
   const start = p.start;
   p.pos += full ? 3 : 2;
-  const item: SplatItem = { kind: 'SplatItem', range: { start, end: p.prevEnd } };
+  const item: SplatItem = new SplatItemNode(start, p.prevEnd);
   let each: Expr = item;
   for (;;) {
     const k = p.peek();
@@ -88,5 +92,5 @@ function parseSplat(p: Parser, source: Expr, full: boolean): Expr {
     }
     break;
   }
-  return { kind: 'Splat', range: { start: source.range.start, end: each.range.end }, source, each, full };
+  return new SplatNode(source.start, each.end, source, each, full);
 }

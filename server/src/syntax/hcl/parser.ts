@@ -6,6 +6,7 @@ import { Tok as TokKind, describeToken } from './token';
 import { parseFileBody } from './parse-body';
 import { EscapeFinder } from './escape-finder';
 import { ItemReuse, type PreviousParse } from './item-reuse';
+import { BodyNode, FileNode, InvalidNode } from './ast-nodes';
 
 // a module-local binding, not the import: see the note on Tok in token.ts
 const Tok = TokKind;
@@ -38,9 +39,8 @@ export function parseHcl(text: string, previous?: PreviousParse): ParseResult {
     return new Parser(text, true, tokens).parseFile().result;
   } catch (err) {
     // a parser bug must not take the server down; report it as one diagnostic over the whole file
-    const range = { start: 0, end: text.length };
-    const file: HclFile = { kind: 'File', range, body: { kind: 'Body', range, items: [] }, comments: [] };
-    return { file, diagnostics: [{ message: `Internal parser error: ${String(err)}`, range, severity: 'error' }] };
+    const file: HclFile = new FileNode(0, text.length, new BodyNode(0, text.length, []), []);
+    return { file, diagnostics: [{ message: `Internal parser error: ${String(err)}`, range: { start: 0, end: text.length }, severity: 'error' }] };
   }
 }
 
@@ -77,7 +77,7 @@ export class Parser {
   parseFile(): { result: ParseResult; unclosedAtEof: boolean } {
     const body = parseFileBody(this);
     const start = this.text.charCodeAt(0) === 0xfeff ? 1 : 0;
-    const file: HclFile = { kind: 'File', range: { start, end: this.text.length }, body, comments: fit(this.commentsOut) };
+    const file: HclFile = new FileNode(start, this.text.length, body, fit(this.commentsOut));
     if (this.nlStack.length !== 0) this.diagnostics.push({ message: 'Internal parser error: unbalanced newline mode', range: { start: 0, end: 0 }, severity: 'error' });
     this.diagnostics.sort((a, b) => a.range.start - b.range.start);
     return { result: { file, diagnostics: this.diagnostics }, unclosedAtEof: this.unclosedAtEof };
@@ -143,6 +143,14 @@ export class Parser {
     return r;
   }
 
+  /** Consumes the current token (never the EOF) and returns its index: next() without the range object. */
+  take(): number {
+    this.peek();
+    const i = this.pos;
+    if (this.kinds[i] !== Tok.EOF) this.pos++;
+    return i;
+  }
+
   tokenText(i = this.pos): string {
     return this.text.slice(this.starts[i], this.ends[i]);
   }
@@ -200,7 +208,7 @@ export class Parser {
   }
 
   invalid(start: number, end: number): Invalid {
-    return { kind: 'Invalid', range: { start, end } };
+    return new InvalidNode(start, end);
   }
 
   /** Reports excessive nesting once and skips the rest of the current expression. */

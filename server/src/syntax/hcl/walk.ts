@@ -82,12 +82,12 @@ export function childrenOf(node: Node): Node[] {
  * name finds it). Iterative, so deep trees are fine.
  */
 export function nodeAt(file: HclFile, offset: number): Node | undefined {
-  if (offset < file.range.start || offset > file.range.end) return undefined;
+  if (offset < file.start || offset > file.end) return undefined;
   let current: Node = file;
   for (;;) {
     let next: Node | undefined;
     forEachChild(current, (c) => {
-      if (!next && c.range.start <= offset && offset <= c.range.end) next = c;
+      if (!next && c.start <= offset && offset <= c.end) next = c;
     });
     if (!next) return current;
     current = next;
