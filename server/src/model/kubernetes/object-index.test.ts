@@ -19,3 +19,20 @@ test('look-ups by kind, name and namespace keep the objects in file order', () =
   assert.deepEqual(index.get('Secret', 'x', 'a'), []);
   assert.deepEqual(index.byName('zzz'), []);
 });
+
+test('the index reads the objects only when first asked, and once', () => {
+  const objects = parseKubernetesFile('m.yaml', doc('ServiceAccount', 'a') + doc('ConfigMap', 'b')).objects;
+  let passes = 0;
+  const counted: Iterable<(typeof objects)[number]> = {
+    *[Symbol.iterator]() {
+      passes++;
+      yield* objects;
+    },
+  };
+  const index = indexObjects(counted);
+  assert.equal(passes, 0, 'made on every YAML change: nothing is built before a question');
+  assert.equal(index.ofKind('ConfigMap').length, 1);
+  assert.deepEqual(index.byName('a').map((o) => o.kind), ['ServiceAccount']);
+  assert.equal(index.get('ServiceAccount', undefined, 'a').length, 1);
+  assert.equal(passes, 1);
+});

@@ -17,23 +17,30 @@ export interface K8sObjectIndex {
 const NONE: readonly K8sObject[] = [];
 
 /**
- * Built on every change to any YAML file, so only the by-kind lists are made up front; the by-name maps are built
- * the first time they are asked for (for one kind at a time), and most runs ask about a few kinds only.
+ * Made on every change to any YAML file, and no rule may ask before the next change: nothing is built up front. The
+ * by-kind lists are built on the first question, the by-name maps the first time they are asked for (one kind at a
+ * time), and most runs ask about a few kinds only.
  */
 export function indexObjects(objects: Iterable<K8sObject>): K8sObjectIndex {
-  const kind = new Map<string, K8sObject[]>();
-  const all: K8sObject[] = [];
-  for (const o of objects) {
-    all.push(o);
-    const list = kind.get(o.kind);
-    if (list) list.push(o);
-    else kind.set(o.kind, [o]);
-  }
+  let all: K8sObject[] | undefined;
+  let kinds: Map<string, K8sObject[]> | undefined;
+  const byKind = (): Map<string, K8sObject[]> => {
+    if (kinds) return kinds;
+    all = [];
+    kinds = new Map();
+    for (const o of objects) {
+      all.push(o);
+      const list = kinds.get(o.kind);
+      if (list) list.push(o);
+      else kinds.set(o.kind, [o]);
+    }
+    return kinds;
+  };
   const namesByKind = new Map<string, Map<string, K8sObject[]>>();
   let namesOfAll: Map<string, K8sObject[]> | undefined;
   const namedOfKind = (k: string): Map<string, K8sObject[]> => {
     let m = namesByKind.get(k);
-    if (!m) namesByKind.set(k, (m = byNameOf(kind.get(k) ?? NONE)));
+    if (!m) namesByKind.set(k, (m = byNameOf(byKind().get(k) ?? NONE)));
     return m;
   };
   return {
@@ -42,8 +49,11 @@ export function indexObjects(objects: Iterable<K8sObject>): K8sObjectIndex {
       return named.every((o) => o.namespace === ns) ? named : named.filter((o) => o.namespace === ns);
     },
     byKindAndName: (k, n) => namedOfKind(k).get(n) ?? NONE,
-    byName: (n) => (namesOfAll ??= byNameOf(all)).get(n) ?? NONE,
-    ofKind: (k) => kind.get(k) ?? NONE,
+    byName: (n) => {
+      byKind();
+      return (namesOfAll ??= byNameOf(all!)).get(n) ?? NONE;
+    },
+    ofKind: (k) => byKind().get(k) ?? NONE,
   };
 }
 

@@ -2,11 +2,12 @@ import type { CheckContext } from '../kit/define-rule';
 import type { TextRange } from '../../text/text-range';
 import type { K8sObject } from '../../model/kubernetes/object';
 import { configMapView, type ConfigMapEntry, type ConfigMapView } from '../../model/kubernetes/config-map';
-import type { TfResource } from '../../model/terraform/model-types';
+import type { TfKubernetesObject, TfResource } from '../../model/terraform/model-types';
 import { COREDNS_CUSTOM_CONFIGMAP, COREDNS_NAMESPACE, customKeyKind } from '../../model/coredns/aks-default';
 import { parseCorefile } from '../../syntax/corefile/parse-corefile';
 import type { CorefileParseResult } from '../../syntax/corefile/corefile-ast';
 import { memoOn } from '../kit/memo-on';
+import { joinLists, mapObjects, terraformSites } from '../kit/site-lists';
 
 // The ConfigMaps CoreDNS rules look at, from YAML and from Terraform kubernetes_config_map* resources alike, and
 // the Corefile text of their `.override` / `.server` values, parsed once per check.
@@ -22,23 +23,25 @@ export interface ConfigMapSite {
 }
 
 // Four CDNS rules ask on every edit: each side's sites are kept with that side's object list (which survives edits
-// to the other side); each object's view is kept with the object by the model.
+// to the other side), each site with its object (so the facts memoised on a site, its parsed Corefiles included,
+// survive edits to other files), and the lists are the same arrays while they hold the same sites (site-lists.ts).
 export function configMapSites(ctx: CheckContext): readonly ConfigMapSite[] {
   const yaml = ctx.k8sObjects();
   const tf = ctx.terraform().kubernetesObjects;
-  const fromYaml = memoOn(yaml, 'cdns-sites', () =>
-    yaml.flatMap((object): ConfigMapSite[] => {
-      const view = configMapView(object);
-      return view ? [{ object, view, file: object.source.file, origin: 'yaml', resource: undefined, management: 'create' }] : [];
-    }),
-  );
-  const fromTf = memoOn(tf, 'cdns-sites', () =>
-    tf.flatMap((t): ConfigMapSite[] => {
-      const view = configMapView(t.object);
-      return view ? [{ object: t.object, view, file: t.resource.file, origin: 'terraform', resource: t.resource, management: t.management }] : [];
-    }),
-  );
-  return [...fromYaml, ...fromTf];
+  const fromYaml = mapObjects('cdns-sites', yaml, yamlSite);
+  const fromTf = terraformSites('cdns-sites', tf, terraformSite);
+  return joinLists('cdns-sites', fromYaml, fromTf);
+}
+
+function yamlSite(object: K8sObject): ConfigMapSite | undefined {
+  const view = configMapView(object);
+  return view && { object, view, file: object.source.file, origin: 'yaml', resource: undefined, management: 'create' };
+}
+
+// the management follows from the resource's type, so a site kept for the same resource stays right
+function terraformSite(t: TfKubernetesObject): ConfigMapSite | undefined {
+  const view = configMapView(t.object);
+  return view && { object: t.object, view, file: t.resource.file, origin: 'terraform', resource: t.resource, management: t.management };
 }
 
 export function hasCustomKeys(view: ConfigMapView): boolean {

@@ -5,6 +5,7 @@ import type { CorefileDirective, CorefileServerBlock, CorefileToken } from '../.
 import { FORWARD_MAX_UPSTREAMS, isKnownDirective, isOncePerServerBlock, REMOVED_PLUGINS } from '../../model/coredns/plugins';
 import { overrideVerdict } from '../../model/coredns/aks-default';
 import { isServerAddress } from '../../model/coredns/custom-content';
+import { memoOnLists } from '../kit/site-lists';
 import { configMapSites, corefileValues, type ConfigMapSite, type CorefileValue } from './coredns-configmaps';
 
 // AKS-CDNS-004. The Corefile text inside coredns-custom values: syntax, plugin names, and the two traps the AKS
@@ -44,13 +45,17 @@ export const rule = defineRule({
   messageSeverity: { unknownPlugin: 'warning', removedPlugin: 'warning', rewriteViaResolvConf: 'warning' },
   fixable: true,
   *check(ctx) {
-    for (const site of configMapSites(ctx)) {
-      const values = corefileValues(site);
-      for (const cv of values) yield* checkValue(ctx, site, cv);
-      yield* duplicates(site, values);
-    }
+    const sites = configMapSites(ctx);
+    // a function of the list, which stays the same array while no ConfigMap changed (most edits)
+    yield* memoOnLists([sites], 'AKS-CDNS-004', () => sites.flatMap((site) => [...siteReports(ctx, site)]));
   },
 });
+
+function* siteReports(ctx: CheckContext, site: ConfigMapSite): Generator<Report<MessageId>> {
+  const values = corefileValues(site);
+  for (const cv of values) yield* checkValue(ctx, site, cv);
+  yield* duplicates(site, values);
+}
 
 function* checkValue(ctx: CheckContext, site: ConfigMapSite, cv: CorefileValue): Generator<Report<MessageId>> {
   const file = site.origin === 'yaml' ? ctx.getFile(site.file) : undefined;

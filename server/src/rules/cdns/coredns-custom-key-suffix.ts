@@ -3,6 +3,7 @@ import { fix } from '../kit/fix';
 import { CONFIGMAP_KEY_MAX, CONFIGMAP_KEY_PATTERN } from '../../model/coredns/aks-default';
 import { suggestCustomKey } from '../../model/coredns/custom-content';
 import type { ConfigMapEntry } from '../../model/kubernetes/config-map';
+import { memoOnLists } from '../kit/site-lists';
 import { configMapSites, isCorednsCustomisation, type ConfigMapSite } from './coredns-configmaps';
 import { hclDataKey } from './terraform-data-keys';
 import { renameKey } from './yaml-lines';
@@ -37,12 +38,16 @@ export const rule = defineRule({
   messageSeverity: { corefileOverride: 'info' },
   fixable: true,
   *check(ctx) {
-    for (const site of configMapSites(ctx)) {
-      if (!isCorednsCustomisation(site)) continue;
-      for (const e of site.view.data) yield* checkKey(ctx, site, e);
-    }
+    const sites = configMapSites(ctx);
+    // a function of the list, which stays the same array while no ConfigMap changed (most edits)
+    yield* memoOnLists([sites], 'AKS-CDNS-002', () => sites.flatMap((site) => [...siteReports(ctx, site)]));
   },
 });
+
+function* siteReports(ctx: CheckContext, site: ConfigMapSite): Generator<Report<MessageId>> {
+  if (!isCorednsCustomisation(site)) return;
+  for (const e of site.view.data) yield* checkKey(ctx, site, e);
+}
 
 function* checkKey(ctx: CheckContext, site: ConfigMapSite, e: ConfigMapEntry): Generator<Report<MessageId>> {
   const file = ctx.getFile(site.file);

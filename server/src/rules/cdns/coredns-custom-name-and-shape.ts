@@ -6,6 +6,8 @@ import { configMapSites, hasCustomKeys, isCorednsCustomisation, type ConfigMapSi
 import { restructureFix } from './restructure-fix';
 import { colonAfterKey, columnOf, isHclStringLiteral } from './yaml-lines';
 import type { KValue } from '../../model/kubernetes/k-value';
+import { memoOn } from '../kit/memo-on';
+import { mapList, memoOnLists } from '../kit/site-lists';
 
 // AKS-CDNS-001. AKS imports customisations only from kube-system/coredns-custom, and kubectl rejects a ConfigMap
 // whose name/namespace/data keys were written at the top level (the write-up's own example).
@@ -39,17 +41,22 @@ export const rule = defineRule({
   },
   fixable: true,
   *check(ctx) {
-    for (const site of configMapSites(ctx)) {
-      yield* identity(ctx, site);
-      if (site.origin === 'yaml') {
-        yield* structure(ctx, site);
-        if (isCorednsCustomisation(site)) yield* stringValues(ctx, site);
-      }
-    }
+    const sites = configMapSites(ctx);
+    const dirs = kustomizationDirs(ctx);
+    // a function of the sites and the kustomization folders, which stay the same arrays while none changed (most edits)
+    yield* memoOnLists([sites, dirs], 'AKS-CDNS-001', () => sites.flatMap((site) => [...siteReports(ctx, site, dirs)]));
   },
 });
 
-function* identity(ctx: CheckContext, site: ConfigMapSite): Generator<Report<MessageId>> {
+function* siteReports(ctx: CheckContext, site: ConfigMapSite, kustomizationDirs: readonly string[]): Generator<Report<MessageId>> {
+  yield* identity(ctx, site, kustomizationDirs);
+  if (site.origin === 'yaml') {
+    yield* structure(ctx, site);
+    if (isCorednsCustomisation(site)) yield* stringValues(ctx, site);
+  }
+}
+
+function* identity(ctx: CheckContext, site: ConfigMapSite, kustomizationDirs: readonly string[]): Generator<Report<MessageId>> {
   const { object } = site;
   const name = asScalar(object.nameValue);
   if (!name || typeof name.value !== 'string') return;
@@ -60,7 +67,7 @@ function* identity(ctx: CheckContext, site: ConfigMapSite): Generator<Report<Mes
   if (object.name === COREDNS_CUSTOM_CONFIGMAP) {
     const ns = object.namespaceValue;
     if (ns && (ns.kind !== 'scalar' || ns.value === COREDNS_NAMESPACE || typeof ns.value !== 'string')) return;
-    if (!ns && site.origin === 'yaml' && kustomized(ctx, site.file)) return; // kustomize may set the namespace: Unknown
+    if (!ns && site.origin === 'yaml' && kustomized(kustomizationDirs, site.file)) return; // kustomize may set the namespace: Unknown
     const found = ns ? `"${asScalar(ns)!.text}"` : 'whatever namespace is current (none is set)';
     yield { messageId: 'wrongNamespace', data: { found }, file: site.file, range: (ns ?? name).range, fixes: namespaceFix(ctx, site, ns) };
     return;
@@ -71,9 +78,24 @@ function* identity(ctx: CheckContext, site: ConfigMapSite): Generator<Report<Mes
 }
 
 /** A kustomization in the manifest's folder may set `namespace:` for it. */
-function kustomized(ctx: CheckContext, file: string): boolean {
+function kustomized(kustomizationDirs: readonly string[], file: string): boolean {
   const dir = file.includes('/') ? file.slice(0, file.lastIndexOf('/') + 1) : '';
-  return ctx.files('yaml').some((f) => /^(kustomization\.ya?ml|Kustomization)$/.test(f.path.slice(dir.length)) && f.path.startsWith(dir));
+  return kustomizationDirs.includes(dir);
+}
+
+/**
+ * Folders (with their trailing "/", '' for the root) holding a kustomization file, in path order, once per YAML file
+ * set, and the same array while they stay the same (the check's results are kept per list of folders).
+ */
+function kustomizationDirs(ctx: CheckContext): readonly string[] {
+  // kept with the YAML objects list, which is rebuilt whenever a YAML file (hence a YAML path) changes; both reads
+  // record the same input (the YAML files)
+  return memoOn(ctx.k8sObjects(), 'kustomization-dirs', () => mapList('kustomization-dirs', ctx.files('yaml'), kustomizationDir));
+}
+
+function kustomizationDir(f: { readonly path: string }): string | undefined {
+  const slash = f.path.lastIndexOf('/');
+  return /^(kustomization\.ya?ml|Kustomization)$/.test(f.path.slice(slash + 1)) ? f.path.slice(0, slash + 1) : undefined;
 }
 
 function setValue(ctx: CheckContext, site: ConfigMapSite, value: KValue, to: string, title: string): Fix[] {

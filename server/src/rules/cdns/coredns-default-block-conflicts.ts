@@ -2,6 +2,7 @@ import { defineRule, type CheckContext, type Report } from '../kit/define-rule';
 import { fix } from '../kit/fix';
 import { AKS_KUBERNETES_ZONES, isDefaultServerKey, overrideVerdict } from '../../model/coredns/aks-default';
 import { isServerAddress } from '../../model/coredns/custom-content';
+import { memoOnLists } from '../kit/site-lists';
 import { configMapSites, corefileValues, type ConfigMapSite, type CorefileValue } from './coredns-configmaps';
 import { defaultBlockToOverrideFix } from './default-block-to-override-fix';
 import { forwardToServerFix } from './forward-to-server-fix';
@@ -47,14 +48,18 @@ export const rule = defineRule({
   messageSeverity: { shadowsKubernetes: 'warning' },
   fixable: true,
   *check(ctx) {
-    for (const site of configMapSites(ctx)) {
-      for (const cv of corefileValues(site)) {
-        if (cv.kind === 'override') yield* checkOverride(ctx, site, cv);
-        else yield* checkServer(ctx, site, cv);
-      }
-    }
+    const sites = configMapSites(ctx);
+    // a function of the list, which stays the same array while no ConfigMap changed (most edits)
+    yield* memoOnLists([sites], 'AKS-CDNS-003', () => sites.flatMap((site) => [...siteReports(ctx, site)]));
   },
 });
+
+function* siteReports(ctx: CheckContext, site: ConfigMapSite): Generator<Report<MessageId>> {
+  for (const cv of corefileValues(site)) {
+    if (cv.kind === 'override') yield* checkOverride(ctx, site, cv);
+    else yield* checkServer(ctx, site, cv);
+  }
+}
 
 function* checkOverride(ctx: CheckContext, site: ConfigMapSite, cv: CorefileValue): Generator<Report<MessageId>> {
   const file = site.origin === 'yaml' ? ctx.getFile(site.file) : undefined;

@@ -5,7 +5,7 @@ import { roleBindingView } from '../../model/kubernetes/rbac';
 import { defineRule, type Fix, type Report } from '../kit/define-rule';
 import { fix, insertAttribute, replaceRange, type SourceText } from '../kit/fix';
 import { eolOf, indentationAt, lineContentEnd } from '../kit/fix-text';
-import { memoReports } from '../kit/memo-on';
+import { mapList, mapObjects } from '../kit/site-lists';
 
 // AKS-CICD-002 (aks-rules.md §4.8, Lesson 8, §2.9): the CI service account's token and RBAC, in YAML and in
 // Terraform kubernetes_* resources: token Secrets without the service-account annotation, default_secret_name (empty
@@ -45,15 +45,26 @@ export const rule = defineRule({
   messageSeverity: { tokenSecretNoAnnotation: 'error', longLivedToken: 'info' },
   fixable: true,
   *check(ctx) {
-    // per module, replayed while the module is unchanged; per YAML object likewise (below)
-    for (const module of ctx.terraform().modules) yield* memoReports(module, 'AKS-CICD-002', () => moduleReports(ctx, module));
-    for (const obj of ctx.k8sObjects()) {
-      if (obj.source.origin !== 'yaml') continue;
-      if (obj.kind === 'Secret') yield* memoReports(obj, 'AKS-CICD-002', () => yamlSecret(obj));
-      else if (obj.kind === 'ClusterRoleBinding') yield* memoReports(obj, 'AKS-CICD-002', () => yamlBinding(obj));
-    }
+    // Per module and per YAML object, each a pure function of it. An edit hands on the other files' modules and
+    // objects, so only the edited file's are checked again (mapList), and the reports of all the others are replayed.
+    const fromModules = mapList('AKS-CICD-002:modules', ctx.terraform().modules, (module) => nonEmpty([...moduleReports(ctx, module)]));
+    const fromYaml = mapObjects('AKS-CICD-002:objects', ctx.k8sObjects(), (obj) => nonEmpty([...objectReports(obj)]));
+    for (const reports of fromModules) yield* reports;
+    for (const reports of fromYaml) yield* reports;
   },
 });
+
+/** Most modules and objects report nothing: left out of the lists, which then stay short. */
+function nonEmpty<R>(reports: R[]): R[] | undefined {
+  return reports.length > 0 ? reports : undefined;
+}
+
+function objectReports(obj: K8sObject): Iterable<Report<Id>> {
+  if (obj.source.origin !== 'yaml') return [];
+  if (obj.kind === 'Secret') return yamlSecret(obj);
+  if (obj.kind === 'ClusterRoleBinding') return yamlBinding(obj);
+  return [];
+}
 
 function* moduleReports(ctx: { getFile(p: string): SourceText | undefined }, module: TfModule): Generator<Report<Id>> {
   for (const r of module.resources) {

@@ -4,6 +4,7 @@ import { scalarText } from '../../model/kubernetes/k-value';
 import type { SpcObject } from '../../model/kubernetes/spc-objects';
 import { isAzureSpc, spcSites, type SpcSite } from './kv-sites';
 import { replaceObjectField } from './object-field-edit';
+import { memoOnLists } from '../kit/site-lists';
 
 // AKS-KV-006. For a Key Vault certificate, objectType: cert returns only the leaf certificate (PEM): no private key,
 // no chain. objectType: secret returns key + full chain. Using the cert view where a key is expected breaks TLS.
@@ -38,12 +39,16 @@ export const rule = defineRule({
   messageSeverity: { certAlsoSecret: 'info', certOnly: 'info' },
   fixable: true,
   *check(ctx) {
-    for (const site of spcSites(ctx)) {
-      const objects = site.view.objects;
-      if (!isAzureSpc(site.view) || !objects) continue;
-      const source = site.yaml ? ctx.getFile(site.file) : undefined;
-      for (const o of objects.objects) if (o.objectType === 'cert') yield* checkCert(site, o, objects.objects, source);
-    }
+    const spcs = spcSites(ctx);
+    // a function of the list, which stays the same array while no class changed (most edits)
+    yield* memoOnLists([spcs], 'AKS-KV-006', () =>
+      spcs.flatMap((site) => {
+        const objects = site.view.objects;
+        if (!isAzureSpc(site.view) || !objects) return [];
+        const source = site.yaml ? ctx.getFile(site.file) : undefined;
+        return objects.objects.flatMap((o) => (o.objectType === 'cert' ? [...checkCert(site, o, objects.objects, source)] : []));
+      }),
+    );
   },
 });
 

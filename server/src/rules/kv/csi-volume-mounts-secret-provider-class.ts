@@ -8,6 +8,7 @@ import { damerauLevenshtein } from '../../model/azure/did-you-mean';
 import { CSI_DRIVER_NAME, SPC_ERRORS } from '../../model/azure/keyvault';
 import { isPlaceholder, isSecretsStoreVolume, namespaceOf, paramText, podSites, spcSites, spcsForPod, volumeSpcName, type PodSite, type SpcSite } from './kv-sites';
 import { memoOn } from '../kit/memo-on';
+import { mapObjects, memoOnLists, sameAsLast } from '../kit/site-lists';
 
 // AKS-KV-005. The pod side of the CSI mount: the driver name (no "x-", unlike the API group), readOnly: true (the
 // node server rejects anything else) and a SecretProviderClass that exists in the pod's namespace.
@@ -45,20 +46,27 @@ export const rule = defineRule({
   fixable: true,
   *check(ctx) {
     const pods = podSites(ctx);
-    const spcs = pods.length ? spcSites(ctx) : [];
-    for (const site of pods) {
-      const volumes = site.pod.volumes.filter((v) => v.csi && isSecretsStoreVolume(v));
-      if (volumes.length === 0) continue;
-      const source = site.yaml ? ctx.getFile(site.file) : undefined;
-      // a volume's own checks are kept with the pod's object (which survives edits to other files)
-      const own = memoOn(site.object, 'AKS-KV-005', () => volumes.map((v) => [...checkVolume(site, v, source)]));
-      for (let i = 0; i < volumes.length; i++) {
-        yield* own[i];
-        yield* checkClass(ctx, site, volumes[i], spcs, source);
-      }
-    }
+    if (pods.length === 0) return;
+    const spcs = spcSites(ctx);
+    const accounts = serviceAccountLists(ctx);
+    // a function of these lists, which stay the same arrays while none of their objects changed (most edits)
+    yield* memoOnLists([pods, spcs, accounts.yaml, accounts.terraform], 'AKS-KV-005', () => [...podReports(ctx, pods, spcs, accounts)]);
   },
 });
+
+function* podReports(ctx: CheckContext, pods: readonly PodSite[], spcs: readonly SpcSite[], accounts: ServiceAccountLists): Generator<Report<MessageId>> {
+  for (const site of pods) {
+    const volumes = site.pod.volumes.filter((v) => v.csi && isSecretsStoreVolume(v));
+    if (volumes.length === 0) continue;
+    const source = site.yaml ? ctx.getFile(site.file) : undefined;
+    // a volume's own checks are kept with the pod's object (which survives edits to other files)
+    const own = memoOn(site.object, 'AKS-KV-005', () => volumes.map((v) => [...checkVolume(site, v, source)]));
+    for (let i = 0; i < volumes.length; i++) {
+      yield* own[i];
+      yield* checkClass(site, volumes[i], spcs, accounts, source);
+    }
+  }
+}
 
 function* checkVolume(site: PodSite, volume: PodVolume, source: SourceText | undefined): Generator<Report<MessageId>> {
   const csi = volume.csi!;
@@ -75,7 +83,7 @@ function* checkVolume(site: PodSite, volume: PodVolume, source: SourceText | und
   yield { messageId: 'readOnly', file: site.file, range: at, fixes: edit ? [fix('Set readOnly: true', edit)] : [] };
 }
 
-function* checkClass(ctx: CheckContext, site: PodSite, volume: PodVolume, spcs: readonly SpcSite[], source: SourceText | undefined): Generator<Report<MessageId>> {
+function* checkClass(site: PodSite, volume: PodVolume, spcs: readonly SpcSite[], accounts: ServiceAccountLists, source: SourceText | undefined): Generator<Report<MessageId>> {
   const csi = volume.csi!;
   if (!csi.secretProviderClass) {
     if (csi.map.get('volumeAttributes')?.kind === 'unknown') return;
@@ -88,7 +96,7 @@ function* checkClass(ctx: CheckContext, site: PodSite, volume: PodVolume, spcs: 
   const namespace = namespaceOf(site.object);
   const found = spcsForPod(spcs, namespace, name);
   if (found.length > 0) {
-    yield* checkServiceAccount(ctx, site, found[0].site, csi.secretProviderClass.range);
+    yield* checkServiceAccount(accounts, site, found[0].site, csi.secretProviderClass.range);
     return;
   }
   const value = asScalar(csi.secretProviderClass)!;
@@ -113,7 +121,7 @@ function closestName(name: string, candidates: readonly string[]): string | unde
 }
 
 /** Trigger 4: workload identity needs the pod's service account to carry the class's clientID. */
-function* checkServiceAccount(ctx: CheckContext, site: PodSite, spc: SpcSite, at: { start: number; end: number }): Generator<Report<MessageId>> {
+function* checkServiceAccount(accounts: ServiceAccountLists, site: PodSite, spc: SpcSite, at: { start: number; end: number }): Generator<Report<MessageId>> {
   const clientId = paramText(spc.view, 'clientID');
   if (!clientId || isPlaceholder(clientId)) return;
   const namespace = namespaceOf(site.object) ?? namespaceOf(spc.object) ?? '<namespace>';
@@ -124,29 +132,41 @@ function* checkServiceAccount(ctx: CheckContext, site: PodSite, spc: SpcSite, at
     yield { messageId: 'serviceAccount', data: { namespace, sa: 'default', detail: ': the pod sets no serviceAccountName, so it runs as "default"' }, file: site.file, range: at };
     return;
   }
-  const accounts = serviceAccountsNamed(ctx, sa)
+  const named = serviceAccountsNamed(accounts, sa)
     .filter((o) => namespaceOf(o) === undefined || namespaceOf(site.object) === undefined || namespaceOf(o) === namespaceOf(site.object));
-  if (accounts.length === 0) return; // not in the workspace: unknown
-  const annotated = accounts.map((o) => scalarText(serviceAccountView(o)!.clientId?.value));
+  if (named.length === 0) return; // not in the workspace: unknown
+  const annotated = named.map((o) => scalarText(serviceAccountView(o)!.clientId?.value));
   if (annotated.some((v) => v === clientId || (v !== undefined && isPlaceholder(v)))) return;
-  if (accounts.some((o) => serviceAccountView(o)!.clientId?.value.kind === 'unknown')) return;
+  if (named.some((o) => serviceAccountView(o)!.clientId?.value.kind === 'unknown')) return;
   const detail = `; ServiceAccount "${sa}" lacks azure.workload.identity/client-id: "${clientId}"`;
   yield { messageId: 'serviceAccount', data: { namespace, sa, detail }, file: site.file, range: at };
 }
 
-/** ServiceAccounts named `name`, YAML first, then Terraform's (each side indexed once per object list). */
-function serviceAccountsNamed(ctx: CheckContext, name: string): K8sObject[] {
-  const index = (objects: readonly K8sObject[]): ReadonlyMap<string | undefined, K8sObject[]> =>
-    memoOn(objects, 'service-accounts-by-name', () => {
+interface ServiceAccountLists {
+  readonly yaml: readonly K8sObject[];
+  readonly terraform: readonly K8sObject[];
+}
+
+/** The ServiceAccount objects of each side, as lists that stay the same arrays while none of them changed. */
+function serviceAccountLists(ctx: CheckContext): ServiceAccountLists {
+  const objects = ctx.terraform().kubernetesObjects;
+  return {
+    yaml: mapObjects('kv-sa', ctx.k8sObjects(), (o) => (o.kind === 'ServiceAccount' ? o : undefined)),
+    terraform: memoOn(objects, 'kv-sa', () => sameAsLast('tf:kv-sa', objects.map((t) => t.object).filter((o) => o.kind === 'ServiceAccount'))),
+  };
+}
+
+/** ServiceAccounts named `name`, YAML first, then Terraform's (each side indexed once per list). */
+function serviceAccountsNamed(accounts: ServiceAccountLists, name: string): K8sObject[] {
+  const index = (list: readonly K8sObject[]): ReadonlyMap<string | undefined, K8sObject[]> =>
+    memoOn(list, 'service-accounts-by-name', () => {
       const byName = new Map<string | undefined, K8sObject[]>();
-      for (const o of objects) {
-        if (o.kind !== 'ServiceAccount') continue;
-        const list = byName.get(o.name);
-        if (list) list.push(o);
+      for (const o of list) {
+        const found = byName.get(o.name);
+        if (found) found.push(o);
         else byName.set(o.name, [o]);
       }
       return byName;
     });
-  const tf = memoOn(ctx.terraform().kubernetesObjects, 'objects', () => ctx.terraform().kubernetesObjects.map((t) => t.object));
-  return [...(index(ctx.k8sObjects()).get(name) ?? []), ...(index(tf).get(name) ?? [])];
+  return [...(index(accounts.yaml).get(name) ?? []), ...(index(accounts.terraform).get(name) ?? [])];
 }

@@ -12,19 +12,26 @@ const pod = (name: string, spcName: string) =>
 // the two queries the sites read (the engine's tracking is not under test here)
 const ctxOf = (ws: Workspace) => ({ k8sObjects: () => ws.k8sObjects(), terraform: () => ws.terraform() }) as unknown as CheckContext;
 
-test('KV sites: one list per snapshot; views of untouched files are kept across an edit', () => {
+test('KV sites: one list per snapshot; sites of untouched files, and a list none of whose objects changed, are kept across an edit', () => {
   const ws = Workspace.create([
     { path: 'k8s/spc.yaml', text: spc('a') },
     { path: 'k8s/pod.yaml', text: pod('p', 'a') },
   ]);
   const sites = spcSites(ctxOf(ws));
+  const pods = podSites(ctxOf(ws));
   assert.deepEqual(sites.map((s) => s.object.name), ['a']);
   assert.equal(spcSites(ctxOf(ws)), sites, 'same snapshot: the same list');
   const edited = ws.withFile('k8s/pod.yaml', pod('q', 'a'));
-  const after = spcSites(ctxOf(edited));
-  assert.notEqual(after, sites, 'a YAML edit brings a new list');
-  assert.equal(after[0].view, sites[0].view, 'the untouched class keeps its view');
-  assert.deepEqual(podSites(ctxOf(edited)).map((p) => p.object.name), ['q']);
+  assert.notEqual(edited.k8sObjects(), ws.k8sObjects(), 'the edit rebuilds the object list');
+  assert.equal(spcSites(ctxOf(edited)), sites, 'no class changed: the same list, so indexes over it are kept');
+  const editedPods = podSites(ctxOf(edited));
+  assert.notEqual(editedPods, pods, 'the edited pod brings a new pod list');
+  assert.deepEqual(editedPods.map((p) => p.object.name), ['q']);
+  const renamed = edited.withFile('k8s/spc.yaml', spc('b'));
+  const after = spcSites(ctxOf(renamed));
+  assert.notEqual(after, sites, 'an edited class brings a new list');
+  assert.deepEqual(after.map((s) => s.object.name), ['b']);
+  assert.equal(podSites(ctxOf(renamed)), editedPods, 'and leaves the pod list as it was');
 });
 
 test('podsNaming: pods by the SecretProviderClass their Secrets Store volumes name, in list order', () => {

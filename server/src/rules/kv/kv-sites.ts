@@ -5,6 +5,7 @@ import { podSpecOf, type PodSpecView, type PodVolume } from '../../model/kuberne
 import { scalarText } from '../../model/kubernetes/k-value';
 import { CSI_DRIVER_NAME, SPC_PROVIDER } from '../../model/azure/keyvault';
 import { memoOn } from '../kit/memo-on';
+import { joinLists, mapObjects, terraformSites } from '../kit/site-lists';
 
 // The SecretProviderClasses and pod specs the Key Vault CSI rules read, from YAML manifests and from Terraform
 // kubernetes_manifest resources alike. Fixes are offered on YAML only: a Terraform value's range is an HCL
@@ -36,26 +37,19 @@ export function podSites(ctx: CheckContext): readonly PodSite[] {
 type ViewSite<V> = { view: V; object: K8sObject; file: string; yaml: boolean };
 
 // Every KV rule asks on every edit: the sites of each object list (YAML, Terraform) are kept with the list, which
-// survives edits to the other side (each object's view is kept with the object by the model), and the joined list with
-// the pair of lists (one array per snapshot, so indexes over it are built once).
+// survives edits to the other side, each site with its object (each object's view is kept with the object by the
+// model), and the joined list with the pair of lists; the lists are the same arrays while they hold the same sites
+// (site-lists.ts), so indexes over them (podsNaming) are built once per change to the objects they hold.
 function viewSites<V, S>(ctx: CheckContext, tag: string, viewOf: (o: K8sObject) => V | undefined, toSite: (s: ViewSite<V>) => S): readonly S[] {
   const yaml = ctx.k8sObjects();
   const tf = ctx.terraform().kubernetesObjects;
-  const sites = (objects: readonly K8sObject[], fileOf: (i: number) => string, isYaml: boolean): S[] => {
-    const out: S[] = [];
-    for (let i = 0; i < objects.length; i++) {
-      const object = objects[i];
-      const view = viewOf(object);
-      if (view) out.push(toSite({ view, object, file: fileOf(i), yaml: isYaml }));
-    }
-    return out;
+  const make = (file: string, yaml: boolean) => (object: K8sObject): S | undefined => {
+    const view = viewOf(object);
+    return view ? toSite({ view, object, file, yaml }) : undefined;
   };
-  const fromYaml = memoOn(yaml, tag, () => sites(yaml, (i) => yaml[i].source.file, true));
-  const fromTf = memoOn(tf, tag, () => sites(tf.map((t) => t.object), (i) => tf[i].resource.file, false));
-  const joined = memoOn(fromYaml, 'joined', () => new WeakMap<readonly S[], readonly S[]>());
-  let all = joined.get(fromTf);
-  if (!all) joined.set(fromTf, (all = [...fromYaml, ...fromTf]));
-  return all;
+  const fromYaml = mapObjects(tag, yaml, (o) => make(o.source.file, true)(o));
+  const fromTf = terraformSites(tag, tf, (t) => make(t.resource.file, false)(t.object));
+  return joinLists(tag, fromYaml, fromTf);
 }
 
 /**
@@ -130,7 +124,7 @@ export function podsNaming(pods: readonly PodSite[], name: string | undefined): 
   const index = memoOn(pods, 'pods-by-spc-name', () => {
     const byName = new Map<string | undefined, PodSite[]>();
     for (const p of pods) {
-      for (const n of new Set(p.pod.volumes.filter(isSecretsStoreVolume).map(volumeSpcName))) {
+      for (const n of spcNamesOf(p)) {
         const list = byName.get(n);
         if (list) list.push(p);
         else byName.set(n, [p]);
@@ -139,6 +133,11 @@ export function podsNaming(pods: readonly PodSite[], name: string | undefined): 
     return byName;
   });
   return index.get(name) ?? [];
+}
+
+/** The class names a pod's Secrets Store volumes name, once per site (sites are kept across runs). */
+function spcNamesOf(p: PodSite): ReadonlySet<string | undefined> {
+  return memoOn(p, 'spc-names', () => new Set(p.pod.volumes.filter(isSecretsStoreVolume).map(volumeSpcName)));
 }
 
 // `<client-id>`, `$CLIENT_ID`, `${CLIENT_ID}`, `#{id}#`, `__ID__`: templates filled in later (docs, envsubst,

@@ -6,6 +6,7 @@ import type { SpcSecretObject } from '../../model/kubernetes/secret-provider-cla
 import { damerauLevenshtein } from '../../model/azure/did-you-mean';
 import { isAzureSpc, isPlaceholder, known, podSites, podsMounting, spcSites, type PodSite, type SpcSite } from './kv-sites';
 import { replaceObjectField } from './object-field-edit';
+import { memoOnLists } from '../kit/site-lists';
 
 // AKS-KV-004. secretObjects copy mounted *files* into a Kubernetes Secret: each data.objectName must be a file the
 // class writes (objectAlias when set), and the sync happens only while a pod mounts the class.
@@ -39,13 +40,15 @@ export const rule = defineRule({
   messageSeverity: { notMounted: 'info' },
   fixable: true,
   *check(ctx) {
-    const spcs = spcSites(ctx).filter((s) => isAzureSpc(s.view) && s.view.secretObjects.length > 0);
-    const pods = spcs.length ? podSites(ctx) : [];
-    for (const site of spcs) {
-      const source = site.yaml ? ctx.getFile(site.file) : undefined;
-      yield* checkMapping(site, source);
-      yield* checkMounted(site, pods);
-    }
+    const all = spcSites(ctx);
+    const pods = podSites(ctx);
+    // a function of the two lists, which stay the same arrays while none of their objects changed (most edits)
+    yield* memoOnLists([all, pods], 'AKS-KV-004', () =>
+      all.filter((s) => isAzureSpc(s.view) && s.view.secretObjects.length > 0).flatMap((site) => {
+        const source = site.yaml ? ctx.getFile(site.file) : undefined;
+        return [...checkMapping(site, source), ...checkMounted(site, pods)];
+      }),
+    );
   },
 });
 

@@ -4,6 +4,7 @@ import { asScalar } from '../../model/kubernetes/k-value';
 import { EXCLUSIVE_IDENTITY_MODE_PARAMS, SPC_ERRORS, parseGoBool } from '../../model/azure/keyvault';
 import { isAzureSpc, isPlaceholder, paramText, spcSites, type SpcSite } from './kv-sites';
 import { memoReportsKeyed } from '../kit/memo-on';
+import { memoOnLists } from '../kit/site-lists';
 
 // AKS-KV-003. The provider authenticates in exactly one mode: workload identity (clientID), the node's VMSS identity
 // (useVMManagedIdentity + userAssignedIdentityID = a client ID), the deprecated pod identity, or the token proxy.
@@ -42,17 +43,20 @@ export const rule = defineRule({
   fixable: true,
   *check(ctx) {
     const addonClusters = ctx.terraform().resourcesOfType('azurerm_kubernetes_cluster').filter((c) => c.block('key_vault_secrets_provider'));
-    for (const site of spcSites(ctx)) {
-      if (!isAzureSpc(site.view)) continue;
-      const addon = addonClusters.length === 1 ? addonClusters[0].address : undefined;
-      // kept with the class's object (which survives edits to other files) while the add-on cluster stays the same
-      yield* memoReportsKeyed(site.object, 'AKS-KV-002', addon ?? '', function* () {
-        yield* checkModes(site, site.yaml ? ctx.getFile(site.file) : undefined);
-        yield* checkIdentity(site, addon);
-      });
-    }
+    const addon = addonClusters.length === 1 ? addonClusters[0].address : undefined;
+    const spcs = spcSites(ctx);
+    // a function of the classes and the add-on cluster: replayed while neither changed (most edits)
+    yield* memoOnLists([spcs], `AKS-KV-003:${addon ?? ''}`, () => spcs.flatMap((site) => (isAzureSpc(site.view) ? [...siteReports(ctx, site, addon)] : [])));
   },
 });
+
+function siteReports(ctx: CheckContext, site: SpcSite, addon: string | undefined): readonly Report<MessageId>[] {
+  // kept with the class's object (which survives edits to other files) while the add-on cluster stays the same
+  return memoReportsKeyed(site.object, 'AKS-KV-002', addon ?? '', function* () {
+    yield* checkModes(site, site.yaml ? ctx.getFile(site.file) : undefined);
+    yield* checkIdentity(site, addon);
+  });
+}
 
 function isOn(site: SpcSite, name: string): boolean {
   const text = paramText(site.view, name);

@@ -5,6 +5,7 @@ import { asScalar, type KEntry, type KSeq } from '../../model/kubernetes/k-value
 import { EXCLUSIVE_IDENTITY_MODE_PARAMS, GO_PARSEBOOL_VALUES, SPC_ERRORS } from '../../model/azure/keyvault';
 import { isAzureSpc, spcSites, type SpcSite } from './kv-sites';
 import { objectsContentReports, type ObjectsMessageId } from './objects-content';
+import { memoOnLists } from '../kit/site-lists';
 
 // AKS-KV-002. spec.parameters is map[string]string (CRD `additionalProperties: {type: string}`): an unquoted
 // `false` is a YAML boolean the API server rejects; `objects` is YAML inside a string that the provider unmarshals.
@@ -47,21 +48,25 @@ export const rule = defineRule({
   messageSeverity: { encodingIgnored: 'warning', nonCanonical: 'info' },
   fixable: true,
   *check(ctx) {
-    for (const site of spcSites(ctx)) {
-      if (!isAzureSpc(site.view)) continue;
-      const source = site.yaml ? ctx.getFile(site.file) : undefined;
-      yield* checkParameters(site, source);
-      const objects = site.view.objects;
-      if (objects?.status === 'not-a-string' && objects.value.kind !== 'unknown' && asScalar(objects.value)?.value !== null) {
-        const entry = site.view.parameter('objects')!;
-        const edit = source && objects.value.kind === 'seq' ? toStringForm(source, entry, objects.value) : undefined;
-        yield { messageId: 'objectsNotString', file: site.file, range: entry.keyRange, fixes: edit ? [edit] : [] };
-      } else if (objects && objects.status !== 'not-a-string') {
-        yield* objectsContentReports(objects, site.file, source);
-      }
-    }
+    const spcs = spcSites(ctx);
+    // a function of the list, which stays the same array while no class changed (most edits)
+    yield* memoOnLists([spcs], 'AKS-KV-002', () => spcs.flatMap((site) => [...siteReports(ctx, site)]));
   },
 });
+
+function* siteReports(ctx: CheckContext, site: SpcSite): Generator<Report<MessageId>> {
+  if (!isAzureSpc(site.view)) return;
+  const source = site.yaml ? ctx.getFile(site.file) : undefined;
+  yield* checkParameters(site, source);
+  const objects = site.view.objects;
+  if (objects?.status === 'not-a-string' && objects.value.kind !== 'unknown' && asScalar(objects.value)?.value !== null) {
+    const entry = site.view.parameter('objects')!;
+    const edit = source && objects.value.kind === 'seq' ? toStringForm(source, entry, objects.value) : undefined;
+    yield { messageId: 'objectsNotString', file: site.file, range: entry.keyRange, fixes: edit ? [edit] : [] };
+  } else if (objects && objects.status !== 'not-a-string') {
+    yield* objectsContentReports(objects, site.file, source);
+  }
+}
 
 function* checkParameters(site: SpcSite, source: SourceText | undefined): Generator<Report<MessageId>> {
   for (const e of site.view.parameters?.entries ?? []) {

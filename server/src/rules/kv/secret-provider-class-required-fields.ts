@@ -2,6 +2,7 @@ import { defineRule, type CheckContext, type Report } from '../kit/define-rule';
 import { fix, insertYamlKey, replaceYamlScalar } from '../kit/fix';
 import { asScalar, type KMap } from '../../model/kubernetes/k-value';
 import { memoReports } from '../kit/memo-on';
+import { memoOnLists } from '../kit/site-lists';
 import { KEYVAULT_NAME_RE, SPC_ERRORS, SPC_PROVIDER, UNVERIFIED_V1ALPHA1, vaultNameFromUrl } from '../../model/azure/keyvault';
 import { isAzureSpc, isPlaceholder, namespaceOf, podSites, spcSites, spcsForPod, isSecretsStoreVolume, podsNaming, volumeSpcName, type PodSite, type SpcSite } from './kv-sites';
 
@@ -41,13 +42,17 @@ export const rule = defineRule({
   messageSeverity: { v1alpha1: 'info' },
   fixable: true,
   *check(ctx) {
-    const spcs = spcSites(ctx).filter((s) => isAzureSpc(s.view));
-    const pods = spcs.length ? podSites(ctx) : [];
-    for (const site of spcs) {
-      // a class's own fields: kept with its object, which survives edits to other files
-      yield* memoReports(site.object, 'AKS-KV-001', () => checkFields(ctx, site));
-      yield* checkNamespace(site, spcs, pods);
-    }
+    const all = spcSites(ctx);
+    const pods = podSites(ctx);
+    // a function of the two lists, which stay the same arrays while none of their objects changed (most edits)
+    yield* memoOnLists([all, pods], 'AKS-KV-001', () => {
+      const spcs = all.filter((s) => isAzureSpc(s.view));
+      return spcs.flatMap((site) => [
+        // a class's own fields: kept with its object, which survives edits to other files
+        ...memoReports(site.object, 'AKS-KV-001', () => checkFields(ctx, site)),
+        ...checkNamespace(site, spcs, pods),
+      ]);
+    });
   },
 });
 

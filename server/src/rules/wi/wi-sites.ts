@@ -1,8 +1,9 @@
 import type { Expr } from '../../syntax/hcl/ast';
 import type { CheckContext } from '../kit/define-rule';
 import type { K8sObject } from '../../model/kubernetes/object';
-import type { TerraformModel, TfResource } from '../../model/terraform/model-types';
+import type { TerraformModel, TfKubernetesObject, TfResource } from '../../model/terraform/model-types';
 import { memoOn } from '../kit/memo-on';
+import { joinLists, mapObjects, terraformSites } from '../kit/site-lists';
 import { podSpecOf, type PodSpecView } from '../../model/kubernetes/pod-spec';
 import { serviceAccountView, type ServiceAccountView } from '../../model/kubernetes/service-account';
 import { scalarText, type KEntry } from '../../model/kubernetes/k-value';
@@ -17,47 +18,36 @@ export interface Site<T> {
   readonly resource: TfResource | undefined;
 }
 
-type ObjectSite = { object: K8sObject; resource: TfResource | undefined };
-
-function terraformObjects(model: TerraformModel): readonly ObjectSite[] {
-  return memoOn(model, 'wi-objects', () =>
-    [...model.kubernetesObjects.filter((t) => t.management === 'create'), ...model.modules.flatMap(kubernetesWorkloadsOf)].map((t) => ({ object: t.object, resource: t.resource })),
-  );
+function terraformObjects(model: TerraformModel): readonly TfKubernetesObject[] {
+  return memoOn(model, 'wi-objects', () => [...model.kubernetesObjects.filter((t) => t.management === 'create'), ...model.modules.flatMap(kubernetesWorkloadsOf)]);
 }
 
-export function serviceAccounts(ctx: CheckContext): Site<ServiceAccountView>[] {
+export function serviceAccounts(ctx: CheckContext): readonly Site<ServiceAccountView>[] {
   return viewSites(ctx, 'wi-sa', serviceAccountView);
 }
 
-export function podSpecs(ctx: CheckContext): Site<PodSpecView>[] {
+export function podSpecs(ctx: CheckContext): readonly Site<PodSpecView>[] {
   return viewSites(ctx, 'wi-pod', podSpecOf);
 }
 
 /** Objects with a top-level label `key`, and the label: YAML manifests, then Terraform's objects. */
-export function labelSites(ctx: CheckContext, key: string): Site<KEntry>[] {
+export function labelSites(ctx: CheckContext, key: string): readonly Site<KEntry>[] {
   return viewSites(ctx, `label:${key}`, (o) => o.label(key));
 }
 
 // WI rules run on every edit of either side: each side's sites are kept with that side's list (which survives edits
-// to the other side); each object's view is kept with the object by the model, and a label is a look-up.
-function viewSites<V>(ctx: CheckContext, tag: string, viewOf: (o: K8sObject) => V | undefined): Site<V>[] {
+// to the other side), each site with its object, and the lists are the same arrays while they hold the same sites
+// (site-lists.ts), so indexes over them (byName) survive edits that touch none of their objects.
+function viewSites<V>(ctx: CheckContext, tag: string, viewOf: (o: K8sObject) => V | undefined): readonly Site<V>[] {
   const yaml = ctx.k8sObjects();
   const model = ctx.terraform();
-  const sites = (list: readonly K8sObject[], resourceOf: (i: number) => TfResource | undefined): Site<V>[] => {
-    const out: Site<V>[] = [];
-    for (let i = 0; i < list.length; i++) {
-      const object = list[i];
-      const view = viewOf(object);
-      if (view) out.push({ view, object, resource: resourceOf(i) });
-    }
-    return out;
+  const make = (resource: TfResource | undefined) => (object: K8sObject): Site<V> | undefined => {
+    const view = viewOf(object);
+    return view ? { view, object, resource } : undefined;
   };
-  const fromYaml = memoOn(yaml, tag, () => sites(yaml, () => undefined));
-  const fromTf = memoOn(model, tag, () => {
-    const tf = terraformObjects(model);
-    return sites(tf.map((t) => t.object), (i) => tf[i].resource);
-  });
-  return [...fromYaml, ...fromTf];
+  const fromYaml = mapObjects(`wi:${tag}`, yaml, make(undefined));
+  const fromTf = terraformSites(`wi:${tag}`, terraformObjects(model), (t) => make(t.resource)(t.object));
+  return joinLists(tag, fromYaml, fromTf);
 }
 
 export interface SaMatch {

@@ -7,6 +7,7 @@ import { defineRule, type CheckContext, type Report } from '../kit/define-rule';
 import { fix, insertYamlKey, replaceRange, replaceYamlScalar } from '../kit/fix';
 import { annotationExpr, labelSites, findServiceAccounts, GUID_RE, isPlaceholder, podServiceAccountName, podSpecs, serviceAccounts, type Site } from './wi-sites';
 import { memoOn } from '../kit/memo-on';
+import { memoOnLists } from '../kit/site-lists';
 
 // AKS-WI-002 (aks-rules.md §4.10, §2.8): the client-id annotation belongs on the ServiceAccount, the
 // `azure.workload.identity/use: "true"` label on the pod template; the webhook mutates only labelled pods.
@@ -48,19 +49,27 @@ export const rule = defineRule({
   *check(ctx) {
     const sas = serviceAccounts(ctx);
     const pods = podSpecs(ctx);
-    const usage = new Map<Site<ServiceAccountView>, { labelled: boolean; unlabelled: boolean }>();
-    for (const pod of pods) yield* podReports(ctx, pod, sas, usage);
-    // A ServiceAccount's label is ignored: a mistake only when its pods lack the label and none of them has it.
-    for (const [sa, use] of usage) {
-      const label = sa.view.useLabel;
-      if (label && use.unlabelled && !use.labelled) yield { messageId: 'misplacedUseLabel', data: { kind: sa.object.kind }, file: sa.object.source.file, range: label.keyRange };
-    }
-    for (const sa of sas) yield* clientIdReports(ctx, sa);
-    for (const { view: label, object } of labelSites(ctx, WI_USE_LABEL)) yield* unquoted(ctx, object.source.file, label);
+    // The join is a function of the two lists, which stay the same arrays while no pod or ServiceAccount changed
+    // (most edits): replayed then instead of redone for every pod.
+    yield* memoOnLists([pods, sas], 'AKS-WI-002', () => [...joinReports(ctx, pods, sas)]);
+    // per ServiceAccount, each a function of its site (a Terraform one's trace stays within its unchanged module group)
+    yield* memoOnLists([sas], 'AKS-WI-002:client-id', () => sas.flatMap((sa) => [...clientIdReports(ctx, sa)]));
+    const labels = labelSites(ctx, WI_USE_LABEL);
+    yield* memoOnLists([labels], 'AKS-WI-002', () => labels.flatMap(({ view: label, object }) => [...unquoted(ctx, object.source.file, label)]));
   },
 });
 
-function* podReports(ctx: CheckContext, pod: Site<PodSpecView>, sas: ReturnType<typeof serviceAccounts>, usage: Map<Site<ServiceAccountView>, { labelled: boolean; unlabelled: boolean }>): Generator<Report<Id>> {
+function* joinReports(ctx: CheckContext, pods: readonly Site<PodSpecView>[], sas: readonly Site<ServiceAccountView>[]): Generator<Report<Id>> {
+  const usage = new Map<Site<ServiceAccountView>, { labelled: boolean; unlabelled: boolean }>();
+  for (const pod of pods) yield* podReports(ctx, pod, sas, usage);
+  // A ServiceAccount's label is ignored: a mistake only when its pods lack the label and none of them has it.
+  for (const [sa, use] of usage) {
+    const label = sa.view.useLabel;
+    if (label && use.unlabelled && !use.labelled) yield { messageId: 'misplacedUseLabel', data: { kind: sa.object.kind }, file: sa.object.source.file, range: label.keyRange };
+  }
+}
+
+function* podReports(ctx: CheckContext, pod: Site<PodSpecView>, sas: readonly Site<ServiceAccountView>[], usage: Map<Site<ServiceAccountView>, { labelled: boolean; unlabelled: boolean }>): Generator<Report<Id>> {
   const { view, object } = pod;
   const file = object.source.file;
   // the pod's own facts are kept with its object (reading YAML values is the costly part, and this runs per pod and edit)
