@@ -1,3 +1,4 @@
+import { YAMLParseError } from 'yaml';
 import { exactCopy, shared, yScalar, type YNode } from './yaml-tree';
 import { canStartPlain, GIVE_UP, resolvePlain, UNRESOLVED, scanFlowSequence, scanLiteral, scanQuoted } from './block-scalars';
 import { LineCursor } from './block-lines';
@@ -6,7 +7,8 @@ import { CrlfOffsets, lfCopy } from './crlf-offsets';
 // A fast reader for the plain block-style YAML that makes up most manifests: block mappings and sequences, plain and
 // quoted scalars (multi-line ones folded), literal block scalars, one-line flow sequences of scalars. It builds the
 // same nodes, values and ranges the yaml package composes, and gives up (undefined) on everything else: anchors,
-// aliases, tags, flow mappings, folded block scalars, tabs, a CR outside CRLF, duplicate keys, any error. The caller then
+// aliases, tags, flow mappings, folded block scalars, tabs, a CR outside CRLF, any error but a duplicate key (which
+// it reports as the yaml package does). The caller then
 // parses the chunk with the yaml package, which stays the reference (a corpus test compares the two node by node).
 
 /** One document read from a chunk; ranges are offsets into the chunk. */
@@ -14,6 +16,8 @@ export interface BlockDocument {
   readonly contents: YNode;
   /** [first token, contents end, document end], as the yaml package's Document.range */
   readonly range: [number, number, number];
+  /** duplicate keys, as the yaml package reports them (the only problem the reader reads through) */
+  readonly errors: readonly YAMLParseError[];
 }
 
 /** Reads one chunk; undefined when it holds anything beyond the subset (or more than one document). */
@@ -35,7 +39,8 @@ function readCrlf(src: string): BlockDocument | undefined {
   if (!doc) return undefined;
   const at = new CrlfOffsets(lf!);
   const [first, contentsEnd, end] = doc.range;
-  return { contents: at.node(doc.contents)!, range: [at.original(first), at.original(contentsEnd), at.original(end)] };
+  const errors = doc.errors.map((e) => new YAMLParseError([at.original(e.pos[0]), at.original(e.pos[1])], e.code, e.message));
+  return { contents: at.node(doc.contents)!, range: [at.original(first), at.original(contentsEnd), at.original(end)], errors };
 }
 
 const SPACE = 32;
@@ -44,6 +49,8 @@ const DASH = 45;
 const COLON = 58;
 
 class Reader extends LineCursor {
+  private readonly errors: YAMLParseError[] = [];
+
   document(): BlockDocument {
     const src = this.src;
     let docStart = -1;
@@ -63,7 +70,7 @@ class Reader extends LineCursor {
     if (this.skipTrivia()) throw GIVE_UP; // content left over at a lower indentation, `...`, or a second document
     // an empty value at the very end ends the document before its line break: not modelled, left to the yaml package
     if (root.end2 < src.length && src.charCodeAt(root.end2 - 1) !== 10) throw GIVE_UP;
-    return { contents: root.node, range: [docStart, root.end2, src.length] };
+    return { contents: root.node, range: [docStart, root.end2, src.length], errors: this.errors.length ? this.errors : NO_ERRORS };
   }
 
   // ---- nodes ---------------------------------------------------------------------------------------------------
@@ -104,8 +111,9 @@ class Reader extends LineCursor {
       const keyStart = this.pos + indent;
       const { key, afterColon } = this.key(keyStart);
       const k = (key as { value: unknown }).value;
-      // duplicate keys: the yaml package's diagnostics decide
-      if (seen ? seen.has(k) : hasKey(entries, k)) throw GIVE_UP;
+      // A duplicate key is the yaml package's DUPLICATE_KEY error on the key's first character; the entry stays, as
+      // in its map. Keys equal as values (===) are duplicates: NaN never is, although a Set would say so.
+      if (k === k && (seen ? seen.has(k) : hasKey(entries, k))) this.errors.push(duplicateKey(keyStart));
       if (seen) seen.add(k);
       else if (entries.length >= 2 * SCANNED_KEYS) seen = keysOf(entries, k);
       const value = this.inlineValue(this.skipSpaces(afterColon), indent, afterColon, true);
@@ -267,6 +275,12 @@ class Reader extends LineCursor {
 
 /** Maps with more keys than this look keys up in a Set (a CRD schema's `properties` can have hundreds). */
 const SCANNED_KEYS = 16;
+
+const NO_ERRORS: readonly YAMLParseError[] = Object.freeze([]);
+
+function duplicateKey(at: number): YAMLParseError {
+  return new YAMLParseError([at, at + 1], 'DUPLICATE_KEY', 'Map keys must be unique');
+}
 
 /** Is `value` already a key of the entries read so far (keys at even indexes)? Small maps: a scan beats a Set. */
 function hasKey(entries: readonly YNode[], value: unknown): boolean {

@@ -91,7 +91,7 @@ function parseChunk(source: string): ChunkParse {
   try {
     // Plain block YAML (most manifests) is read directly; the yaml package composes everything else.
     const fast = readBlockDocument(source);
-    if (fast) return { source, docs: [{ contents: fast.contents, errors: NO_ERRORS, warnings: NO_ERRORS, range: fast.range }], streamErrors: [] };
+    if (fast) return { source, docs: [{ contents: fast.contents, errors: fast.errors, warnings: NO_ERRORS, range: fast.range }], streamErrors: [] };
     const parsed = parseAllDocuments(source, { prettyErrors: false });
     if ('empty' in parsed) return { source, docs: [], streamErrors: parsed.errors };
     // the composed nodes are converted and dropped: only the compact tree and the problems are kept
