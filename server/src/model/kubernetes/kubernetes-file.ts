@@ -34,18 +34,12 @@ const NOT_K8S = [
 const TOP_LEVEL_API_VERSION = /^apiVersion:[ \t]*\S/m;
 const TOP_LEVEL_KIND = /^kind:[ \t]*\S/m;
 
-/** The YAML stream behind each reading, so the next version of the file re-parses only the documents that changed. */
-const streams = new WeakMap<KubernetesFile, YamlStream>();
-
 /** `previous`: the reading of an earlier version of the same file, whose unchanged documents are reused. */
 export function parseKubernetesFile(path: string, text: string, previous?: KubernetesFile): KubernetesFile {
   const normalised = path.replace(/\\/g, '/');
-  if (NOT_K8S.some((re) => re.test(normalised))) return silent(path, 'other', undefined);
+  if (NOT_K8S.some((re) => re.test(normalised))) return new Reading(path, 'other', NONE, NONE, NONE, undefined, false);
   const templated = text.includes('{{');
-  const stream = parseYaml(text, previous && streams.get(previous));
-  const file = classify(path, normalised, text, templated, stream);
-  streams.set(file, stream);
-  return file;
+  return classify(path, normalised, text, templated, parseYaml(text, previous instanceof Reading ? previous.stream : undefined));
 }
 
 function classify(path: string, normalised: string, text: string, templated: boolean, stream: YamlStream): KubernetesFile {
@@ -53,17 +47,35 @@ function classify(path: string, normalised: string, text: string, templated: boo
   // `{{` inside quoted or block strings is data (Prometheus rules, CoreDNS `template` answers); anywhere else, or in a
   // chart's templates/ folder, the file is a Go template whose YAML only exists after rendering.
   if (templated && (hasErrors || /(^|\/)templates\//.test(normalised) || hasTemplateOutsideStrings(stream))) {
-    return silent(path, 'helm', undefined);
+    return new Reading(path, 'helm', NONE, NONE, NONE, stream, false);
   }
 
   const objects = collectObjects(path, stream);
   const looksK8s = objects.length > 0 || (hasErrors && TOP_LEVEL_API_VERSION.test(text) && TOP_LEVEL_KIND.test(text));
-  if (!looksK8s) return silent(path, 'other', stream);
-  return { path, kind: 'kubernetes', objects, diagnostics: stream.diagnostics, documents: stream.documents, get comments() { return stream.comments; } };
+  if (!looksK8s) return new Reading(path, 'other', NONE, NONE, stream.documents, stream, true);
+  return new Reading(path, 'kubernetes', objects, stream.diagnostics, stream.documents, stream, true);
 }
 
-function silent(path: string, kind: KubernetesFileKind, stream: YamlStream | undefined): KubernetesFile {
-  return { path, kind, objects: [], diagnostics: [], documents: stream?.documents ?? [], get comments() { return stream?.comments ?? []; } };
+const NONE: readonly never[] = Object.freeze([]);
+
+// A class, not an object literal with a `comments` getter: such a literal gets slow (dictionary) properties and a
+// closure, once per YAML file of the workspace.
+class Reading implements KubernetesFile {
+  constructor(
+    readonly path: string,
+    readonly kind: KubernetesFileKind,
+    readonly objects: readonly K8sObject[],
+    readonly diagnostics: readonly SyntaxDiagnostic[],
+    readonly documents: readonly YamlDocument[],
+    /** the YAML behind this reading: the next version of the file re-parses only the documents that changed */
+    readonly stream: YamlStream | undefined,
+    /** 'helm' and skipped files expose no comments */
+    private readonly withComments: boolean,
+  ) {}
+
+  get comments(): readonly YamlComment[] {
+    return this.withComments && this.stream ? this.stream.comments : NONE;
+  }
 }
 
 // A reused document (same chunk text) at the same offset and position in a file of the same name has the same

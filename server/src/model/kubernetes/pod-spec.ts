@@ -74,29 +74,61 @@ function newPodSpecView(obj: K8sObject): PodSpecView | undefined {
 }
 
 function view(owner: K8sObject, spec: KMap, metadata: KMap | undefined, templateMap: KMap): PodSpecView {
-  let volumes: PodVolume[] | undefined;
-  let containers: PodContainer[] | undefined;
-  const labelsMap = () => asMap(metadata?.get('labels'));
-  const annotationsMap = () => asMap(metadata?.get('annotations'));
-  return {
-    owner,
-    spec,
-    metadata,
-    templateMap,
-    get labels() { return labelsMap()?.entries ?? []; },
-    get annotations() { return annotationsMap()?.entries ?? []; },
-    serviceAccountName: spec.get('serviceAccountName') ?? spec.get('serviceAccount'),
-    get volumes() { return (volumes ??= mapItems(spec.get('volumes')).map(toVolume)); },
-    get containers() {
-      return (containers ??= [
-        ...mapItems(spec.get('initContainers')).map((m) => toContainer(m, 'init')),
-        ...mapItems(spec.get('containers')).map((m) => toContainer(m, 'container')),
-        ...mapItems(spec.get('ephemeralContainers')).map((m) => toContainer(m, 'ephemeral')),
-      ]);
-    },
-    label: (key) => labelsMap()?.entry(key),
-    annotation: (key) => annotationsMap()?.entry(key),
-  };
+  return new PodSpec(owner, spec, metadata, templateMap);
+}
+
+// A class, not an object literal with getters: a literal with accessors is made with slow (dictionary) properties
+// and closures per view, and there is a view per workload of the workspace.
+class PodSpec implements PodSpecView {
+  readonly serviceAccountName: KValue | undefined;
+  private volumeList: PodVolume[] | undefined;
+  private containerList: PodContainer[] | undefined;
+
+  constructor(
+    readonly owner: K8sObject,
+    readonly spec: KMap,
+    readonly metadata: KMap | undefined,
+    readonly templateMap: KMap,
+  ) {
+    this.serviceAccountName = spec.get('serviceAccountName') ?? spec.get('serviceAccount');
+  }
+
+  get labels(): readonly KEntry[] {
+    return this.labelsMap()?.entries ?? [];
+  }
+
+  get annotations(): readonly KEntry[] {
+    return this.annotationsMap()?.entries ?? [];
+  }
+
+  get volumes(): readonly PodVolume[] {
+    return (this.volumeList ??= mapItems(this.spec.get('volumes')).map(toVolume));
+  }
+
+  get containers(): readonly PodContainer[] {
+    const spec = this.spec;
+    return (this.containerList ??= [
+      ...mapItems(spec.get('initContainers')).map((m) => toContainer(m, 'init')),
+      ...mapItems(spec.get('containers')).map((m) => toContainer(m, 'container')),
+      ...mapItems(spec.get('ephemeralContainers')).map((m) => toContainer(m, 'ephemeral')),
+    ]);
+  }
+
+  label(key: string): KEntry | undefined {
+    return this.labelsMap()?.entry(key);
+  }
+
+  annotation(key: string): KEntry | undefined {
+    return this.annotationsMap()?.entry(key);
+  }
+
+  private labelsMap(): KMap | undefined {
+    return asMap(this.metadata?.get('labels'));
+  }
+
+  private annotationsMap(): KMap | undefined {
+    return asMap(this.metadata?.get('annotations'));
+  }
 }
 
 function toVolume(map: KMap): PodVolume {
