@@ -75,7 +75,6 @@ export class RuleRunner {
     if (this.oneShot && this.snapshot !== ws) {
       // nothing says what another snapshot changed: start over rather than report stale results
       this.states.clear();
-      this.previous = undefined;
       this.snapshot = ws;
     }
     const only = options.files ? new Set(options.files) : undefined;
@@ -95,7 +94,8 @@ export class RuleRunner {
     // After an edit, a full run under the same configuration and severities visits only the units whose inputs may
     // have changed (and new files); everything else keeps its entry and its findings.
     const incremental = !only && !!changes && !changes.config && this.previousTableKey === tableKey;
-    if (!only) {
+    // a one-shot runner keeps no baseline: its cached units hold for its one snapshot, with nothing to compare
+    if (!only && !this.oneShot) {
       this.previous = ws;
       this.previousTableKey = tableKey;
     }

@@ -64,17 +64,13 @@ function newPodSpecView(obj: K8sObject): PodSpecView | undefined {
   let template: KMap | undefined;
   if (obj.kind === 'Pod') {
     const spec = asMap(obj.field('spec'));
-    return spec ? view(obj, spec, obj.metadata, obj.root) : undefined;
+    return spec ? new PodSpec(obj, spec, obj.metadata, obj.root) : undefined;
   }
   if (TEMPLATE_KINDS.has(obj.kind)) template = asMap(getPath(obj.root, 'spec', 'template'));
   else if (obj.kind === 'CronJob') template = asMap(getPath(obj.root, 'spec', 'jobTemplate', 'spec', 'template'));
   else if (obj.kind === 'PodTemplate') template = asMap(obj.field('template'));
   const spec = asMap(template?.get('spec'));
-  return spec && template ? view(obj, spec, asMap(template.get('metadata')), template) : undefined;
-}
-
-function view(owner: K8sObject, spec: KMap, metadata: KMap | undefined, templateMap: KMap): PodSpecView {
-  return new PodSpec(owner, spec, metadata, templateMap);
+  return spec && template ? new PodSpec(obj, spec, asMap(template.get('metadata')), template) : undefined;
 }
 
 // A class, not an object literal with getters: a literal with accessors is made with slow (dictionary) properties

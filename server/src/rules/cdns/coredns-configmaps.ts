@@ -7,7 +7,7 @@ import { COREDNS_CUSTOM_CONFIGMAP, COREDNS_NAMESPACE, customKeyKind } from '../.
 import { parseCorefile } from '../../syntax/corefile/parse-corefile';
 import type { CorefileParseResult } from '../../syntax/corefile/corefile-ast';
 import { memoOn } from '../kit/memo-on';
-import { joinLists, mapObjects, terraformSites } from '../kit/site-lists';
+import { joinLists, mapList, terraformSites } from '../kit/site-lists';
 
 // The ConfigMaps CoreDNS rules look at, from YAML and from Terraform kubernetes_config_map* resources alike, and
 // the Corefile text of their `.override` / `.server` values, parsed once per check.
@@ -28,7 +28,7 @@ export interface ConfigMapSite {
 export function configMapSites(ctx: CheckContext): readonly ConfigMapSite[] {
   const yaml = ctx.k8sObjects();
   const tf = ctx.terraform().kubernetesObjects;
-  const fromYaml = mapObjects('cdns-sites', yaml, yamlSite);
+  const fromYaml = mapList('cdns-sites', yaml, yamlSite);
   const fromTf = terraformSites('cdns-sites', tf, terraformSite);
   return joinLists('cdns-sites', fromYaml, fromTf);
 }

@@ -5,7 +5,7 @@ import { roleBindingView } from '../../model/kubernetes/rbac';
 import { defineRule, type Fix, type Report } from '../kit/define-rule';
 import { fix, insertAttribute, replaceRange, type SourceText } from '../kit/fix';
 import { eolOf, indentationAt, lineContentEnd } from '../kit/fix-text';
-import { mapList, mapObjects } from '../kit/site-lists';
+import { mapList } from '../kit/site-lists';
 
 // AKS-CICD-002 (aks-rules.md §4.8, Lesson 8, §2.9): the CI service account's token and RBAC, in YAML and in
 // Terraform kubernetes_* resources: token Secrets without the service-account annotation, default_secret_name (empty
@@ -48,7 +48,7 @@ export const rule = defineRule({
     // Per module and per YAML object, each a pure function of it. An edit hands on the other files' modules and
     // objects, so only the edited file's are checked again (mapList), and the reports of all the others are replayed.
     const fromModules = mapList('AKS-CICD-002:modules', ctx.terraform().modules, (module) => nonEmpty([...moduleReports(ctx, module)]));
-    const fromYaml = mapObjects('AKS-CICD-002:objects', ctx.k8sObjects(), (obj) => nonEmpty([...objectReports(obj)]));
+    const fromYaml = mapList('AKS-CICD-002:objects', ctx.k8sObjects(), (obj) => nonEmpty([...objectReports(obj)]));
     for (const reports of fromModules) yield* reports;
     for (const reports of fromYaml) yield* reports;
   },

@@ -78,9 +78,6 @@ export function mapList<T extends object, S>(tag: string, list: readonly T[], ma
   return kept;
 }
 
-/** mapList over Kubernetes objects (sites of the objects a rule joins). */
-export const mapObjects: <S>(tag: string, objects: readonly K8sObject[], make: (object: K8sObject) => S | undefined) => readonly S[] = mapList;
-
 // the last list handed out per tag; a list is a few hundred references at most
 const lastLists = new Map<string, readonly unknown[]>();
 

@@ -8,7 +8,7 @@ import { damerauLevenshtein } from '../../model/azure/did-you-mean';
 import { CSI_DRIVER_NAME, SPC_ERRORS } from '../../model/azure/keyvault';
 import { isPlaceholder, isSecretsStoreVolume, namespaceOf, paramText, podSites, spcSites, spcsForPod, volumeSpcName, type PodSite, type SpcSite } from './kv-sites';
 import { memoOn } from '../kit/memo-on';
-import { mapObjects, memoOnLists, sameAsLast } from '../kit/site-lists';
+import { mapList, memoOnLists, sameAsLast } from '../kit/site-lists';
 
 // AKS-KV-005. The pod side of the CSI mount: the driver name (no "x-", unlike the API group), readOnly: true (the
 // node server rejects anything else) and a SecretProviderClass that exists in the pod's namespace.
@@ -151,7 +151,7 @@ interface ServiceAccountLists {
 function serviceAccountLists(ctx: CheckContext): ServiceAccountLists {
   const objects = ctx.terraform().kubernetesObjects;
   return {
-    yaml: mapObjects('kv-sa', ctx.k8sObjects(), (o) => (o.kind === 'ServiceAccount' ? o : undefined)),
+    yaml: mapList('kv-sa', ctx.k8sObjects(), (o) => (o.kind === 'ServiceAccount' ? o : undefined)),
     terraform: memoOn(objects, 'kv-sa', () => sameAsLast('tf:kv-sa', objects.map((t) => t.object).filter((o) => o.kind === 'ServiceAccount'))),
   };
 }

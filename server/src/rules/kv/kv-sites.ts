@@ -5,7 +5,7 @@ import { podSpecOf, type PodSpecView, type PodVolume } from '../../model/kuberne
 import { scalarText } from '../../model/kubernetes/k-value';
 import { CSI_DRIVER_NAME, SPC_PROVIDER } from '../../model/azure/keyvault';
 import { memoOn } from '../kit/memo-on';
-import { joinLists, mapObjects, terraformSites } from '../kit/site-lists';
+import { joinLists, mapList, terraformSites } from '../kit/site-lists';
 
 // The SecretProviderClasses and pod specs the Key Vault CSI rules read, from YAML manifests and from Terraform
 // kubernetes_manifest resources alike. Fixes are offered on YAML only: a Terraform value's range is an HCL
@@ -47,7 +47,7 @@ function viewSites<V, S>(ctx: CheckContext, tag: string, viewOf: (o: K8sObject) 
     const view = viewOf(object);
     return view ? toSite({ view, object, file, yaml }) : undefined;
   };
-  const fromYaml = mapObjects(tag, yaml, (o) => make(o.source.file, true)(o));
+  const fromYaml = mapList(tag, yaml, (o) => make(o.source.file, true)(o));
   const fromTf = terraformSites(tag, tf, (t) => make(t.resource.file, false)(t.object));
   return joinLists(tag, fromYaml, fromTf);
 }

@@ -3,7 +3,7 @@ import type { CheckContext } from '../kit/define-rule';
 import type { K8sObject } from '../../model/kubernetes/object';
 import type { TerraformModel, TfKubernetesObject, TfResource } from '../../model/terraform/model-types';
 import { memoOn } from '../kit/memo-on';
-import { joinLists, mapObjects, terraformSites } from '../kit/site-lists';
+import { joinLists, mapList, terraformSites } from '../kit/site-lists';
 import { podSpecOf, type PodSpecView } from '../../model/kubernetes/pod-spec';
 import { serviceAccountView, type ServiceAccountView } from '../../model/kubernetes/service-account';
 import { scalarText, type KEntry } from '../../model/kubernetes/k-value';
@@ -45,7 +45,7 @@ function viewSites<V>(ctx: CheckContext, tag: string, viewOf: (o: K8sObject) => 
     const view = viewOf(object);
     return view ? { view, object, resource } : undefined;
   };
-  const fromYaml = mapObjects(`wi:${tag}`, yaml, make(undefined));
+  const fromYaml = mapList(`wi:${tag}`, yaml, make(undefined));
   const fromTf = terraformSites(`wi:${tag}`, terraformObjects(model), (t) => make(t.resource)(t.object));
   return joinLists(tag, fromYaml, fromTf);
 }

@@ -2,7 +2,7 @@ import { YAMLParseError } from 'yaml';
 import { exactCopy, shared, yScalar, type YNode } from './yaml-tree';
 import { canStartPlain, GIVE_UP, resolvePlain, UNRESOLVED, scanFlowSequence, scanLiteral, scanQuoted } from './block-scalars';
 import { LineCursor } from './block-lines';
-import { CrlfOffsets, lfCopy } from './crlf-offsets';
+import { CrlfOffsets } from './crlf-offsets';
 
 // A fast reader for the plain block-style YAML that makes up most manifests: block mappings and sequences, plain and
 // quoted scalars (multi-line ones folded), literal block scalars, one-line flow sequences of scalars. It builds the
@@ -34,10 +34,9 @@ export function readBlockDocument(src: string): BlockDocument | undefined {
 
 /** A CRLF chunk: read with LF line breaks, offsets moved back into `src` (values hold no CR either way). */
 function readCrlf(src: string): BlockDocument | undefined {
-  const lf = lfCopy(src);
-  const doc = lf === undefined ? undefined : readBlockDocument(lf);
+  const at = CrlfOffsets.of(src);
+  const doc = at && readBlockDocument(at.lf);
   if (!doc) return undefined;
-  const at = new CrlfOffsets(lf!);
   const [first, contentsEnd, end] = doc.range;
   const errors = doc.errors.map((e) => new YAMLParseError([at.original(e.pos[0]), at.original(e.pos[1])], e.code, e.message));
   return { contents: at.node(doc.contents)!, range: [at.original(first), at.original(contentsEnd), at.original(end)], errors };

@@ -4,24 +4,23 @@ import { yScalar, type YNode } from './yaml-tree';
 // offsets then move back into the original text. Only consistent CRLF qualifies: a lone CR or LF means the chunk is
 // left to the yaml package.
 
-/** The text with CRLF as LF, or undefined when a CR appears anywhere but before an LF, or an LF without its CR. */
-export function lfCopy(src: string): string | undefined {
-  let crs = 0;
-  let lfs = 0;
-  for (let i = src.indexOf('\r'); i >= 0; i = src.indexOf('\r', i + 1)) {
-    if (src.charCodeAt(i + 1) !== 10) return undefined;
-    crs++;
-  }
-  for (let i = src.indexOf('\n'); i >= 0; i = src.indexOf('\n', i + 1)) lfs++;
-  return crs === lfs ? src.replace(/\r\n/g, '\n') : undefined;
-}
-
 /** Maps offsets in the LF copy to the CRLF original: each line break before an offset adds its CR. */
 export class CrlfOffsets {
-  private readonly breaks: number[] = [];
+  private constructor(
+    /** the text with every CRLF as LF */
+    readonly lf: string,
+    /** offsets of the line breaks in `lf` */
+    private readonly breaks: readonly number[],
+  ) {}
 
-  constructor(lf: string) {
-    for (let i = lf.indexOf('\n'); i >= 0; i = lf.indexOf('\n', i + 1)) this.breaks.push(i);
+  /** The LF copy of `src` and its offset map; undefined unless every line break is CRLF and no other CR appears. */
+  static of(src: string): CrlfOffsets | undefined {
+    const lf = src.replace(/\r\n/g, '\n');
+    if (lf.includes('\r')) return undefined; // a CR that starts no line break
+    const breaks: number[] = [];
+    for (let i = lf.indexOf('\n'); i >= 0; i = lf.indexOf('\n', i + 1)) breaks.push(i);
+    // each CRLF became one character shorter: fewer removed characters than breaks means some LF had no CR
+    return src.length - lf.length === breaks.length ? new CrlfOffsets(lf, breaks) : undefined;
   }
 
   /** Offset in the original for offset `at` of the LF copy. */
