@@ -1,16 +1,22 @@
-import { GIVE_UP } from './block-scalars';
+import { canStartPlain, GIVE_UP, scanQuoted } from './block-scalars';
 
 // Line navigation for the block reader: the current line (start, end, indentation), skipping blank and comment
-// lines, and where the yaml package ends a node among the comment lines that follow it.
+// lines, what the line starts (a sequence item, a key), and where the yaml package ends a node among the comment
+// lines that follow it.
 
 const SPACE = 32;
 const HASH = 35;
+const DASH = 45;
+const COLON = 58;
 
 export class LineCursor {
   /** start offset of the current line */
   protected pos = 0;
   protected lineEnd = 0;
   protected indent = 0;
+  /** keyColon's last question and answer */
+  private colonFrom = -1;
+  private colonAt = -1;
 
   constructor(protected readonly src: string) {}
 
@@ -36,12 +42,15 @@ export class LineCursor {
     return first >= this.lineEnd || this.src.charCodeAt(first) === HASH;
   }
 
-  /** Moves to the next line with content; false at the end of the chunk. */
+  /** Moves to the next line with content; false at the end of the chunk or at a line starting with `...`. */
   protected skipTrivia(): boolean {
     while (!this.atEnd && this.isTrivia()) this.nextLine();
-    if (this.atEnd) return false;
-    if (this.indent === 0 && this.src.startsWith('...', this.pos)) throw GIVE_UP;
-    return true;
+    return !this.atEnd && !this.atDocumentEnd();
+  }
+
+  /** Does the current line start with `...` (a document end marker, or text the reader leaves to the yaml package)? */
+  protected atDocumentEnd(): boolean {
+    return this.indent === 0 && this.src.startsWith('...', this.pos);
   }
 
   /** `---` then a space, line break or the end, in the first column */
@@ -85,8 +94,8 @@ export class LineCursor {
   }
 
   /**
-   * End of a collection: comment lines after its last value belong to it when indented at least as much as the
-   * collection (comments in the first column belong to the document).
+   * End of a collection: the comment lines after its last value all belong to it when one of them is indented at
+   * least as much as the collection; otherwise (or for a collection in the first column) they all go to its parent.
    */
   protected collectionEnd(valueEnd: number, indent: number): number {
     const mark = this.pos;
@@ -94,15 +103,12 @@ export class LineCursor {
     if (this.pos >= valueEnd) {
       this.setLine(valueEnd);
       let absorbed = false;
-      while (!this.atEnd && this.isTrivia()) {
-        const isComment = this.pos + this.indent < this.lineEnd;
-        if (isComment && (this.indent < indent || this.indent === 0)) break;
-        if (isComment) absorbed = true;
-        this.nextLine();
+      for (; indent > 0 && !absorbed && !this.atEnd && this.isTrivia(); this.nextLine()) {
+        absorbed = this.pos + this.indent < this.lineEnd && this.indent >= indent;
       }
       if (absorbed) {
-        // the yaml package ends the collection at the next token: after blank lines and the next line's indentation
-        while (!this.atEnd && this.pos + this.indent >= this.lineEnd) this.nextLine();
+        // the yaml package ends the collection at the next token: after the comments, blank lines and the next line's indentation
+        while (!this.atEnd && this.isTrivia()) this.nextLine();
         end = this.atEnd ? this.lastCommentEnd(valueEnd) : this.pos + this.indent;
       }
     }
@@ -118,6 +124,55 @@ export class LineCursor {
     }
     if (end !== this.src.length) throw GIVE_UP; // blank lines after the last comment: not verified against the yaml package
     return end;
+  }
+
+  /** `-` then a space or the line end at `at` */
+  protected isSeqItem(at: number): boolean {
+    if (this.src.charCodeAt(at) !== DASH) return false;
+    const next = at + 1;
+    return next >= this.lineEnd || this.src.charCodeAt(next) === SPACE;
+  }
+
+  /** Offset of the `:` that ends a plain key starting at `start` on this line, or -1. */
+  protected keyColon(start: number): number {
+    // a line is asked twice: is it a key (a mapping starts here)? then where does the key end?
+    if (start === this.colonFrom) return this.colonAt;
+    const src = this.src;
+    let at = -1;
+    for (let i = start; i < this.lineEnd; i++) {
+      const ch = src.charCodeAt(i);
+      if (ch === HASH && i > start && src.charCodeAt(i - 1) === SPACE) break;
+      if (ch === COLON && (i + 1 >= this.lineEnd || src.charCodeAt(i + 1) === SPACE)) {
+        at = i;
+        break;
+      }
+    }
+    this.colonFrom = start;
+    return (this.colonAt = at);
+  }
+
+  /** Does the current line hold `key:` at `at` (a plain or one-line quoted key)? */
+  protected isKeyLine(at: number): boolean {
+    const src = this.src;
+    const c = src.charCodeAt(at);
+    if (c === 34 || c === 39) {
+      const q = scanQuoted(src, at, -1);
+      return q !== undefined && q.end <= this.lineEnd && src.charCodeAt(this.skipSpaces(q.end)) === COLON;
+    }
+    return canStartPlain(c, at + 1 < this.lineEnd ? src.charCodeAt(at + 1) : SPACE) && this.keyColon(at) >= 0;
+  }
+
+  /** One line of a plain scalar from `at`: where its text ends and whether a comment follows. */
+  protected plainLine(at: number): { end: number; comment: boolean } {
+    const src = this.src;
+    let end = at;
+    for (let i = at; i < this.lineEnd; i++) {
+      const ch = src.charCodeAt(i);
+      if (ch === HASH && src.charCodeAt(i - 1) === SPACE) return { end, comment: true };
+      if (ch === COLON && (i + 1 >= this.lineEnd || src.charCodeAt(i + 1) === SPACE)) throw GIVE_UP; // `a: b: c`
+      if (ch !== SPACE) end = i + 1;
+    }
+    return { end, comment: false };
   }
 
   /** Only spaces and a comment may follow a finished value on its line. */

@@ -1,15 +1,17 @@
 import { YAMLParseError } from 'yaml';
 import { exactCopy, shared, yScalar, type YNode } from './yaml-tree';
-import { canStartPlain, GIVE_UP, resolvePlain, UNRESOLVED, scanFlowSequence, scanLiteral, scanQuoted } from './block-scalars';
+import { canStartPlain, GIVE_UP, scanBlockScalar, scanQuoted } from './block-scalars';
+import { duplicateKey, hasKey, keysOf, plainKey, plainValue, SCANNED_KEYS } from './block-keys';
+import { scanFlowCollection } from './flow-collections';
 import { LineCursor } from './block-lines';
 import { CrlfOffsets } from './crlf-offsets';
 
 // A fast reader for the plain block-style YAML that makes up most manifests: block mappings and sequences, plain and
-// quoted scalars (multi-line ones folded), literal block scalars, one-line flow sequences of scalars. It builds the
-// same nodes, values and ranges the yaml package composes, and gives up (undefined) on everything else: anchors,
-// aliases, tags, flow mappings, folded block scalars, tabs, a CR outside CRLF, any error but a duplicate key (which
-// it reports as the yaml package does). The caller then
-// parses the chunk with the yaml package, which stays the reference (a corpus test compares the two node by node).
+// quoted scalars (multi-line ones folded), literal and folded block scalars, flow sequences and mappings of scalars,
+// empty documents, a `...` end. It builds the same nodes, values and ranges the yaml package composes, and gives up
+// (undefined) on everything else: anchors, aliases, tags, nested flow collections, explicit keys, tabs, a CR outside
+// CRLF, more than one document, any error but a duplicate key (which it reports as the yaml package does). The caller
+// then parses the chunk with the yaml package, which stays the reference (a corpus test compares the two node by node).
 
 /** One document read from a chunk; ranges are offsets into the chunk. */
 export interface BlockDocument {
@@ -38,13 +40,16 @@ function readCrlf(src: string): BlockDocument | undefined {
   const doc = at && readBlockDocument(at.lf);
   if (!doc) return undefined;
   const [first, contentsEnd, end] = doc.range;
-  const errors = doc.errors.map((e) => new YAMLParseError([at.original(e.pos[0]), at.original(e.pos[1])], e.code, e.message));
+  // an error one character long stays so, also on a line break (its CR)
+  const errors = doc.errors.map((e) => {
+    const start = at.original(e.pos[0]);
+    return new YAMLParseError([start, start + e.pos[1] - e.pos[0]], e.code, e.message);
+  });
   return { contents: at.node(doc.contents)!, range: [at.original(first), at.original(contentsEnd), at.original(end)], errors };
 }
 
 const SPACE = 32;
 const HASH = 35;
-const DASH = 45;
 const COLON = 58;
 
 class Reader extends LineCursor {
@@ -60,16 +65,33 @@ class Reader extends LineCursor {
       const rest = this.skipSpaces(this.pos + 3);
       if (rest < this.lineEnd && (src.charCodeAt(rest) !== HASH || rest === this.pos + 3)) throw GIVE_UP; // `--- value`
       this.nextLine();
-      if (!this.skipTrivia()) throw GIVE_UP;
+      if (!this.skipTrivia()) {
+        if (!this.atEnd) throw GIVE_UP; // `...`
+        return emptyDocument(src, docStart, rest);
+      }
     }
-    if (docStart < 0) docStart = this.pos + this.indent;
+    if (docStart < 0) docStart = this.pos; // the line start: its indentation is the first token
     if (this.isDocumentStart()) throw GIVE_UP;
     const root = this.node(0, -1);
     if (!root) throw GIVE_UP;
-    if (this.skipTrivia()) throw GIVE_UP; // content left over at a lower indentation, `...`, or a second document
+    if (this.skipTrivia()) throw GIVE_UP; // content left over at a lower indentation
     // an empty value at the very end ends the document before its line break: not modelled, left to the yaml package
     if (root.end2 < src.length && src.charCodeAt(root.end2 - 1) !== 10) throw GIVE_UP;
-    return { contents: root.node, range: [docStart, root.end2, src.length], errors: this.errors.length ? this.errors : NO_ERRORS };
+    const end = this.atEnd ? src.length : this.documentEnd();
+    return { contents: root.node, range: [docStart, root.end2, end], errors: this.errors.length ? this.errors : NO_ERRORS };
+  }
+
+  /**
+   * At a `...` line: the document ends after it (and a comment on it). Only blank lines and comments may follow, which
+   * the yaml package leaves out of the document; anything else (another document) is left to it.
+   */
+  private documentEnd(): number {
+    const after = this.pos + 3;
+    const rest = this.skipSpaces(after);
+    if (after < this.lineEnd && (rest === after || (rest < this.lineEnd && this.src.charCodeAt(rest) !== HASH))) throw GIVE_UP;
+    const end = this.lineEnd < this.src.length ? this.lineEnd + 1 : this.src.length;
+    for (this.nextLine(); !this.atEnd; this.nextLine()) if (!this.isTrivia()) throw GIVE_UP;
+    return end;
   }
 
   // ---- nodes ---------------------------------------------------------------------------------------------------
@@ -80,12 +102,6 @@ class Reader extends LineCursor {
     const at = this.pos + this.indent;
     if (this.isSeqItem(at)) return this.sequence(this.indent, at);
     return this.mapping(this.indent, at);
-  }
-
-  private isSeqItem(at: number): boolean {
-    if (this.src.charCodeAt(at) !== DASH) return false;
-    const next = at + 1;
-    return next >= this.lineEnd || this.src.charCodeAt(next) === SPACE;
   }
 
   private sequence(indent: number, first: number): { node: YNode; end2: number } {
@@ -106,18 +122,21 @@ class Reader extends LineCursor {
     const entries: YNode[] = [];
     let seen: Set<unknown> | undefined; // keys of a large map (small ones are scanned)
     let end2 = first;
+    let emptyEnd = -1; // where the previous value is missing (no comment after it), else -1
     for (;;) {
       const keyStart = this.pos + indent;
       const { key, afterColon } = this.key(keyStart);
       const k = (key as { value: unknown }).value;
-      // A duplicate key is the yaml package's DUPLICATE_KEY error on the key's first character; the entry stays, as
-      // in its map. Keys equal as values (===) are duplicates: NaN never is, although a Set would say so.
-      if (k === k && (seen ? seen.has(k) : hasKey(entries, k))) this.errors.push(duplicateKey(keyStart));
+      // A duplicate key is the yaml package's DUPLICATE_KEY error on the key's first character (on the line break
+      // before it, right after a missing value); the entry stays, as in its map. Keys equal as values (===) are
+      // duplicates: NaN never is, although a Set would say so.
+      if (k === k && (seen ? seen.has(k) : hasKey(entries, k))) this.errors.push(duplicateKey(emptyEnd + 1 === this.pos ? emptyEnd : keyStart));
       if (seen) seen.add(k);
       else if (entries.length >= 2 * SCANNED_KEYS) seen = keysOf(entries, k);
       const value = this.inlineValue(this.skipSpaces(afterColon), indent, afterColon, true);
       entries.push(key, value.node);
       end2 = value.end2;
+      emptyEnd = value.node.start === end2 ? end2 : -1;
       if (!this.skipTrivia() || this.indent !== indent) break;
       if (this.isSeqItem(this.pos + indent)) throw GIVE_UP;
     }
@@ -145,17 +164,6 @@ class Reader extends LineCursor {
     return { key: yScalar(plainKey(src, start, end), 'PLAIN', start, end), afterColon: colon + 1 };
   }
 
-  /** Offset of the `:` that ends a plain key starting at `start` on this line, or -1. */
-  private keyColon(start: number): number {
-    const src = this.src;
-    for (let i = start; i < this.lineEnd; i++) {
-      const ch = src.charCodeAt(i);
-      if (ch === HASH && i > start && src.charCodeAt(i - 1) === SPACE) return -1;
-      if (ch === COLON && (i + 1 >= this.lineEnd || src.charCodeAt(i + 1) === SPACE)) return i;
-    }
-    return -1;
-  }
-
   /**
    * The value after `key:` or `- ` starting at `at` on the current line, or on the lines below. `indent` is the
    * collection's indentation; `afterIndicator` where a missing value would sit.
@@ -167,7 +175,7 @@ class Reader extends LineCursor {
       const lineEnd = this.lineEnd;
       const commentEnd = this.trailingEnd(indent);
       if (this.skipTrivia()) {
-        const nested = this.node(0, indent) ?? (isMapValue && this.indent === indent && this.isSeqItem(this.pos + indent) ? this.sequence(indent, this.pos + indent) : undefined);
+        const nested = this.nested(indent) ?? (isMapValue && this.indent === indent && this.isSeqItem(this.pos + indent) ? this.sequence(indent, this.pos + indent) : undefined);
         if (nested) return nested;
       }
       // nothing below: a null scalar where the value would be (comment lines after an empty value: left to the yaml package)
@@ -175,25 +183,35 @@ class Reader extends LineCursor {
       const pos = hasComment ? at : Math.min(at, lineEnd);
       return { node: yScalar(null, 'PLAIN', pos, pos), end2: hasComment ? commentEnd : pos };
     }
+    return this.value(at, indent, !isMapValue);
+  }
+
+  /**
+   * The value below its `key:` or `-` (the current line), indented more than the collection at `indent`: a block
+   * collection, or a scalar or flow collection starting the line.
+   */
+  private nested(indent: number): { node: YNode; end2: number } | undefined {
+    if (this.indent <= indent) return undefined;
+    const at = this.pos + this.indent;
+    if (this.isSeqItem(at)) return this.sequence(this.indent, at);
+    if (this.isKeyLine(at)) return this.mapping(this.indent, at);
+    const c = this.src.charCodeAt(at);
+    if (c === 124 || c === 62) throw GIVE_UP; // a block scalar header alone on its line: not modelled
+    return this.value(at, indent, false);
+  }
+
+  /**
+   * A value starting at `at` (not a comment, not the line end); `indent` is the collection's indentation. With
+   * `mayBeMap` (a sequence item, `- key: value`) it may start a mapping.
+   */
+  private value(at: number, indent: number, mayBeMap: boolean): { node: YNode; end2: number } {
+    const src = this.src;
+    if (mayBeMap && this.isKeyLine(at)) return this.mapping(at - this.pos, at);
     const c = src.charCodeAt(at);
-    if (c === 124) return this.literal(at, indent); // |
+    if (c === 124 || c === 62) return this.blockScalar(at, indent, c === 62); // | or >
     if (c === 34 || c === 39) return this.quoted(at, indent);
-    if (c === 91 && !this.emptyFlow(at, c)) {
-      const flow = scanFlowSequence(src, at, this.lineEnd);
-      if (!flow) throw GIVE_UP;
-      this.expectLineRest(flow.end);
-      const end2 = this.trailingEnd(indent);
-      return { node: { kind: 'seq', start: at, end: flow.end, items: exactCopy(flow.items) }, end2 };
-    }
-    if ((c === 91 || c === 123) && this.emptyFlow(at, c)) {
-      const end = src.indexOf(c === 91 ? ']' : '}', at) + 1;
-      this.expectLineRest(end);
-      const end2 = this.trailingEnd(indent);
-      const node: YNode = c === 91 ? { kind: 'seq', start: at, end, items: [] } : { kind: 'map', start: at, end, entries: [] };
-      return { node, end2 };
-    }
+    if (c === 91 || c === 123) return this.flow(at, indent); // [ {
     if (!canStartPlain(c, at + 1 < this.lineEnd ? src.charCodeAt(at + 1) : SPACE)) throw GIVE_UP;
-    if (!isMapValue && this.keyColon(at) >= 0) return this.mapping(at - this.pos, at); // `- key: value`
     return this.plain(at, indent);
   }
 
@@ -232,19 +250,6 @@ class Reader extends LineCursor {
     return { node: yScalar(plainValue(value), 'PLAIN', at, end), end2 };
   }
 
-  /** One line of a plain scalar from `at`: where its text ends and whether a comment follows. */
-  private plainLine(at: number): { end: number; comment: boolean } {
-    const src = this.src;
-    let end = at;
-    for (let i = at; i < this.lineEnd; i++) {
-      const ch = src.charCodeAt(i);
-      if (ch === HASH && src.charCodeAt(i - 1) === SPACE) return { end, comment: true };
-      if (ch === COLON && (i + 1 >= this.lineEnd || src.charCodeAt(i + 1) === SPACE)) throw GIVE_UP; // `a: b: c`
-      if (ch !== SPACE) end = i + 1;
-    }
-    return { end, comment: false };
-  }
-
   private quoted(at: number, indent: number): { node: YNode; end2: number } {
     const q = scanQuoted(this.src, at, indent);
     if (!q) throw GIVE_UP;
@@ -254,64 +259,31 @@ class Reader extends LineCursor {
     return { node: yScalar(q.value, this.src.charCodeAt(at) === 34 ? 'QUOTE_DOUBLE' : 'QUOTE_SINGLE', at, q.end), end2 };
   }
 
-  /** `|`, `|-` or `|+` with content lines more indented than the collection. */
-  private literal(at: number, indent: number): { node: YNode; end2: number } {
-    const lit = scanLiteral(this.src, at, this.lineEnd, indent);
-    if (!lit) throw GIVE_UP;
-    this.setLine(lit.end);
-    return { node: yScalar(lit.value, 'BLOCK_LITERAL', at, lit.end), end2: lit.end };
+  /** `|` or `>` (then `-` or `+`) with content lines more indented than the collection. */
+  private blockScalar(at: number, indent: number, folded: boolean): { node: YNode; end2: number } {
+    const block = scanBlockScalar(this.src, at, this.lineEnd, indent, folded);
+    if (!block) throw GIVE_UP;
+    this.setLine(block.end);
+    return { node: yScalar(block.value, folded ? 'BLOCK_FOLDED' : 'BLOCK_LITERAL', at, block.end), end2: block.end };
   }
 
-  /** `[]`, `[ ]`, `{}` or `{ }` */
-  private emptyFlow(at: number, open: number): boolean {
-    const close = open === 91 ? 93 : 125;
-    const i = this.skipSpaces(at + 1);
-    return i < this.lineEnd && this.src.charCodeAt(i) === close;
+  /** A flow sequence or mapping of scalars, which may continue on lines indented more than the collection. */
+  private flow(at: number, indent: number): { node: YNode; end2: number } {
+    const flow = scanFlowCollection(this.src, at, this.lineEnd, indent);
+    if (!flow) throw GIVE_UP;
+    if (flow.end > this.lineEnd) this.setLine(this.src.lastIndexOf('\n', flow.end - 1) + 1); // continue on the closing line
+    this.expectLineRest(flow.end);
+    return { node: flow.node, end2: this.trailingEnd(indent) };
   }
-
-
 }
-
-/** Maps with more keys than this look keys up in a Set (a CRD schema's `properties` can have hundreds). */
-const SCANNED_KEYS = 16;
 
 const NO_ERRORS: readonly YAMLParseError[] = Object.freeze([]);
 
-function duplicateKey(at: number): YAMLParseError {
-  return new YAMLParseError([at, at + 1], 'DUPLICATE_KEY', 'Map keys must be unique');
-}
-
-/** Is `value` already a key of the entries read so far (keys at even indexes)? Small maps: a scan beats a Set. */
-function hasKey(entries: readonly YNode[], value: unknown): boolean {
-  for (let i = 0; i < entries.length; i += 2) if ((entries[i] as { value?: unknown }).value === value) return true;
-  return false;
-}
-
-function keysOf(entries: readonly YNode[], next: unknown): Set<unknown> {
-  const keys = new Set<unknown>([next]);
-  for (let i = 0; i < entries.length; i += 2) keys.add((entries[i] as { value?: unknown }).value);
-  return keys;
-}
-
-/** resolvePlain, giving up where the yaml package would report a problem */
-function plainValue(text: string): unknown {
-  const value = resolvePlain(text);
-  if (value === UNRESOLVED) throw GIVE_UP;
-  return value;
-}
-
-// Keys come from a small vocabulary (apiVersion, metadata, name, containers...). A direct-mapped cache of recent
-// string keys, compared in place, spares most keys the slice, the tag tests and the look-up in the shared table.
-const KEY_SLOTS = 1024;
-const keyCache: (string | undefined)[] = new Array<string | undefined>(KEY_SLOTS).fill(undefined);
-
-/** The value of the plain key src[start, end) (non-empty), shared when a string. */
-function plainKey(src: string, start: number, end: number): unknown {
-  const len = end - start;
-  const slot = (len * 31 + src.charCodeAt(start) * 7 + src.charCodeAt(start + (len >> 1)) * 13 + src.charCodeAt(end - 1)) & (KEY_SLOTS - 1);
-  const hit = keyCache[slot];
-  if (hit !== undefined && hit.length === len && src.startsWith(hit, start)) return hit; // resolved to itself before
-  const value = plainValue(src.slice(start, end));
-  if (typeof value !== 'string') return value;
-  return (keyCache[slot] = shared(value));
+/**
+ * `---` then only blank lines and comments: a null scalar after the marker's spaces, where the document also ends
+ * unless comments follow (then it ends with the chunk), as the yaml package composes it.
+ */
+function emptyDocument(src: string, docStart: number, at: number): BlockDocument {
+  const end = src.indexOf('#', at) >= 0 ? src.length : at;
+  return { contents: yScalar(null, 'PLAIN', at, at), range: [docStart, end, end], errors: NO_ERRORS };
 }

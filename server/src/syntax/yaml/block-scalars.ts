@@ -1,8 +1,7 @@
 import { Scalar, Schema } from 'yaml';
-import { yScalar, type YScalar } from './yaml-tree';
 
 // Scalar pieces of the block reader (block-reader.ts): plain-scalar resolution through the yaml package's core
-// schema, quoted scalars (with line folding), and one-line flow sequences of scalars. Each returns undefined where
+// schema, quoted scalars (with line folding), literal and folded block scalars. Each returns undefined where
 // the yaml package would do something these functions do not model, and the reader then gives the chunk up.
 
 const SPACE = 32;
@@ -137,57 +136,17 @@ function trimEndSpaces(s: string): string {
   return s.slice(0, end);
 }
 
-/** `[a, "b", 1]` on one line: scalar items only. Item ranges end at their last character. */
-export function scanFlowSequence(src: string, at: number, lineEnd: number): { items: YScalar[]; end: number } | undefined {
-  const items: YScalar[] = [];
-  let i = skip(src, at + 1, lineEnd);
-  for (;;) {
-    if (i >= lineEnd) return undefined;
-    const c = src.charCodeAt(i);
-    if (c === 93) return { items, end: i + 1 }; // ]
-    let item: YScalar;
-    if (c === 34 || c === 39) {
-      const q = scanQuoted(src, i, -1);
-      if (!q || q.end > lineEnd) return undefined;
-      item = yScalar(q.value, c === 34 ? 'QUOTE_DOUBLE' : 'QUOTE_SINGLE', i, q.end);
-      i = q.end;
-    } else {
-      if (!canStartPlain(c, src.charCodeAt(i + 1))) return undefined;
-      let end = i;
-      let j = i;
-      for (; j < lineEnd; j++) {
-        const ch = src.charCodeAt(j);
-        if (ch === 44 || ch === 93) break; // , ]
-        // flow indicators, `: ` (a pair) and ` #` (a comment) are beyond the subset
-        if (ch === 91 || ch === 123 || ch === 125 || (ch === 58 && !isPlainSafeAfterColon(src.charCodeAt(j + 1))) || (ch === 35 && src.charCodeAt(j - 1) === SPACE)) return undefined;
-        if (ch !== SPACE) end = j + 1;
-      }
-      const resolved = resolvePlain(src.slice(i, end));
-      if (resolved === UNRESOLVED) return undefined;
-      item = yScalar(resolved, 'PLAIN', i, end);
-      i = end;
-    }
-    items.push(item);
-    i = skip(src, i, lineEnd);
-    if (src.charCodeAt(i) === 44) i = skip(src, i + 1, lineEnd);
-    else if (src.charCodeAt(i) !== 93) return undefined;
-  }
-}
-
-function isPlainSafeAfterColon(next: number): boolean {
-  return !(next === SPACE || next === 44 || next === 91 || next === 93 || next === 123 || next === 125 || Number.isNaN(next));
-}
-
 function skip(src: string, i: number, lineEnd: number): number {
   while (i < lineEnd && src.charCodeAt(i) === SPACE) i++;
   return i;
 }
 
 /**
- * A literal block scalar `|`, `|-` or `|+` at `at` whose header line ends at `headerEnd` (the line break or the
- * end): content lines indented more than `indent`. Returns the value and where the scalar ends (a line start).
+ * A literal (`|`, `|-`, `|+`) or, with `folded`, folded (`>`, `>-`, `>+`) block scalar at `at` whose header line
+ * ends at `headerEnd` (the line break or the end): content lines indented more than `indent`. Returns the value and
+ * where the scalar ends (a line start). Folded scalars with more-indented lines (kept as they are) are not modelled.
  */
-export function scanLiteral(src: string, at: number, headerEnd: number, indent: number): { value: string; end: number } | undefined {
+export function scanBlockScalar(src: string, at: number, headerEnd: number, indent: number, folded: boolean): { value: string; end: number } | undefined {
   const h = src.charCodeAt(at + 1);
   const chomp = h === 45 ? 'strip' : h === 43 ? 'keep' : 'clip';
   const rest = skip(src, chomp === 'clip' ? at + 1 : at + 2, headerEnd);
@@ -202,9 +161,11 @@ export function scanLiteral(src: string, at: number, headerEnd: number, indent: 
     const lineEnd = nl < 0 ? src.length : nl;
     const next = nl < 0 ? src.length : nl + 1;
     const lineIndent = skip(src, pos, lineEnd) - pos;
-    if (pos + lineIndent >= lineEnd) {
-      // a blank line; spaces beyond the content indentation would be content
-      if (contentIndent >= 0 ? lineIndent > contentIndent : lineIndent > 0) return undefined;
+    if (pos + lineIndent >= lineEnd && !(contentIndent >= 0 && lineIndent > contentIndent)) {
+      // a blank line (spaces beyond the content indentation make it a content line). Leading lines of spaces decide
+      // the indentation, and a kept blank line ending the chunk without a line break is counted by its spaces: both
+      // left to the yaml package.
+      if ((contentIndent < 0 && lineIndent > 0) || (nl < 0 && chomp === 'keep')) return undefined;
       blankRun++;
       pos = next;
       continue;
@@ -213,15 +174,33 @@ export function scanLiteral(src: string, at: number, headerEnd: number, indent: 
       if (lineIndent <= indent) break;
       contentIndent = lineIndent;
     } else if (lineIndent < contentIndent) break;
+    if (folded && lineIndent > contentIndent) return undefined;
     for (; blankRun > 0; blankRun--) lines.push('');
     lines.push(src.slice(pos + contentIndent, lineEnd));
     pos = next;
     lastContentEnd = pos;
   }
   if (lines.length === 0 && blankRun > 0) return undefined;
-  if (lastContentEnd === src.length && !src.endsWith('\n')) return undefined; // no final line break: chomping differs
-  let value = lines.join('\n');
+  // a last content line without a line break ends the chunk: the yaml package chomps as if the break were there
+  let value = folded ? fold(lines) : lines.join('\n');
   if (chomp === 'keep') value += '\n'.repeat(lines.length > 0 ? blankRun + 1 : blankRun);
   else if (chomp === 'clip' && lines.length > 0) value += '\n';
   return { value, end: chomp === 'keep' ? pos : lastContentEnd };
+}
+
+/** Folds the lines of a folded block scalar: a line break between two text lines is a space, empty lines are kept. */
+function fold(lines: readonly string[]): string {
+  let value = '';
+  let empty = 0;
+  let first = true;
+  for (const line of lines) {
+    if (line === '') {
+      empty++;
+      continue;
+    }
+    value += (empty > 0 ? '\n'.repeat(empty) : first ? '' : ' ') + line;
+    empty = 0;
+    first = false;
+  }
+  return value;
 }
