@@ -7,7 +7,9 @@ import { isLintedFile } from '../../server/src/cli/load-workspace';
 import { corpusFiles, corpusRoot, readCorpus } from './corpus-files';
 
 // A long-lived runner visits only the units an edit may affect (engine/unit-index.ts). On real multi-module
-// repositories, after every kind of edit, its findings must be exactly those of a fresh runner on the same snapshot.
+// repositories, after every kind of edit, its findings must be exactly those of a fresh runner on the same snapshot;
+// after same-length edits (typing over a character, when the parsers take over the unchanged parts), those of a fresh
+// runner on a fresh workspace.
 
 const REPOS = [
   'terraform/Azure-Samples__aks-openai-terraform',

@@ -4,7 +4,7 @@ import { rules as registry } from '../rules/index';
 import { effectiveSeverity, ignoredPaths, severityTable, type LintConfig, type SeverityTable } from './config';
 import { compareFindings, type Finding } from './finding';
 import { internalErrorFinding } from './internal-error';
-import { isSuppressed, readSuppressions } from './suppressions';
+import { isSuppressed, NO_SUPPRESSIONS, readSuppressions } from './suppressions';
 import { Dependencies, DependencyRecorder, trackedContext } from './tracked-context';
 import { snapshotChanges } from './snapshot-changes';
 import { UnitIndex } from './unit-index';
@@ -85,6 +85,8 @@ export class RuleRunner {
     const keep = (f: Finding): boolean => {
       if ((only && !only.has(f.file)) || ignored(f.file)) return false;
       const s = readSuppressions(ws, f.file); // memoised per file version
+      // most files have no ignore comment: no line to look up (nor a line index to build for it)
+      if (s === NO_SUPPRESSIONS) return true;
       const line = ws.lineIndex(f.file)?.positionAt(f.range.start).line ?? 0;
       return !isSuppressed(s, line, f.code, f.name);
     };

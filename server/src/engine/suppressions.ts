@@ -18,14 +18,15 @@ interface CommentAt {
 }
 
 const DIRECTIVE = /^(?:#|\/\/)\s*aks-lint-ignore(-file)?(?=\s|$)(.*)$/;
-const EMPTY: FileSuppressions = { fileWide: new Set(), lines: new Map() };
+/** What a file without any `aks-lint-ignore` comment suppresses: nothing (no line needs looking up). */
+export const NO_SUPPRESSIONS: FileSuppressions = { fileWide: new Set(), lines: new Map() };
 
 // Suppressions depend on the file's text only; the file object is shared by every snapshot that did not change it.
 const byFile = new WeakMap<object, FileSuppressions>();
 
 export function readSuppressions(ws: Workspace, path: string): FileSuppressions {
   const file = ws.file(path);
-  if (!file) return EMPTY;
+  if (!file) return NO_SUPPRESSIONS;
   let s = byFile.get(file);
   if (!s) byFile.set(file, (s = parseSuppressions(ws, path)));
   return s;
@@ -33,8 +34,9 @@ export function readSuppressions(ws: Workspace, path: string): FileSuppressions 
 
 function parseSuppressions(ws: Workspace, path: string): FileSuppressions {
   const file = ws.file(path);
+  if (!file || !file.text.includes('aks-lint-ignore')) return NO_SUPPRESSIONS;
   const index = ws.lineIndex(path);
-  if (!file || !index || !file.text.includes('aks-lint-ignore')) return EMPTY;
+  if (!index) return NO_SUPPRESSIONS;
   const fileWide = new Set<string>();
   const lines = new Map<number, Set<string>>();
   for (const c of commentsOf(ws, path)) {
