@@ -12,16 +12,19 @@ export function duplicateKey(at: number): YAMLParseError {
   return new YAMLParseError([at, at + 1], 'DUPLICATE_KEY', 'Map keys must be unique');
 }
 
-/** Is `value` already a key of the entries read so far (keys at even indexes)? Small maps: a scan beats a Set. */
-export function hasKey(entries: readonly (YNode | null)[], value: unknown): boolean {
-  for (let i = 0; i < entries.length; i += 2) if ((entries[i] as { value?: unknown }).value === value) return true;
+/**
+ * Is `value` already a key of the entries read so far (keys at even offsets from `from`)? Small maps: a scan beats a
+ * Set.
+ */
+export function hasKey(entries: readonly (YNode | null)[], value: unknown, from = 0): boolean {
+  for (let i = from; i < entries.length; i += 2) if ((entries[i] as { value?: unknown }).value === value) return true;
   return false;
 }
 
-/** The keys of `entries` (at even indexes) and `next`, for a map grown past SCANNED_KEYS. */
-export function keysOf(entries: readonly (YNode | null)[], next: unknown): Set<unknown> {
+/** The keys of `entries` (at even offsets from `from`) and `next`, for a map grown past SCANNED_KEYS. */
+export function keysOf(entries: readonly (YNode | null)[], next: unknown, from = 0): Set<unknown> {
   const keys = new Set<unknown>([next]);
-  for (let i = 0; i < entries.length; i += 2) keys.add((entries[i] as { value?: unknown }).value);
+  for (let i = from; i < entries.length; i += 2) keys.add((entries[i] as { value?: unknown }).value);
   return keys;
 }
 

@@ -162,17 +162,24 @@ export class LineCursor {
     return canStartPlain(c, at + 1 < this.lineEnd ? src.charCodeAt(at + 1) : SPACE) && this.keyColon(at) >= 0;
   }
 
-  /** One line of a plain scalar from `at`: where its text ends and whether a comment follows. */
-  protected plainLine(at: number): { end: number; comment: boolean } {
+  /** whether a comment followed the text plainLine last read */
+  protected lineComment = false;
+
+  /** One line of a plain scalar from `at`: where its text ends (and, in `lineComment`, whether a comment follows). */
+  protected plainLine(at: number): number {
     const src = this.src;
     let end = at;
     for (let i = at; i < this.lineEnd; i++) {
       const ch = src.charCodeAt(i);
-      if (ch === HASH && src.charCodeAt(i - 1) === SPACE) return { end, comment: true };
+      if (ch === HASH && src.charCodeAt(i - 1) === SPACE) {
+        this.lineComment = true;
+        return end;
+      }
       if (ch === COLON && (i + 1 >= this.lineEnd || src.charCodeAt(i + 1) === SPACE)) throw GIVE_UP; // `a: b: c`
       if (ch !== SPACE) end = i + 1;
     }
-    return { end, comment: false };
+    this.lineComment = false;
+    return end;
   }
 
   /** Only spaces and a comment may follow a finished value on its line. */

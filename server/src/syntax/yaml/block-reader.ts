@@ -1,5 +1,5 @@
 import { YAMLParseError } from 'yaml';
-import { exactCopy, shared, yScalar, type YNode } from './yaml-tree';
+import { shared, yScalar, type YNode } from './yaml-tree';
 import { canStartPlain, GIVE_UP, scanBlockScalar, scanQuoted } from './block-scalars';
 import { duplicateKey, hasKey, keysOf, plainKey, plainValue, SCANNED_KEYS } from './block-keys';
 import { scanFlowCollection } from './flow-collections';
@@ -52,8 +52,14 @@ const SPACE = 32;
 const HASH = 35;
 const COLON = 58;
 
+// Node readers return the node and leave in `end2` where the node ends with what follows it on its lines (trailing
+// comments), and in `afterColon` where a key's `:` ends: no result object per node. Collections gather their entries
+// on one shared stack and copy out their own segment, instead of growing an array each.
 class Reader extends LineCursor {
   private readonly errors: YAMLParseError[] = [];
+  private end2 = 0;
+  private afterColon = 0;
+  private readonly stack: YNode[] = [];
 
   document(): BlockDocument {
     const src = this.src;
@@ -74,11 +80,12 @@ class Reader extends LineCursor {
     if (this.isDocumentStart()) throw GIVE_UP;
     const root = this.node(0, -1);
     if (!root) throw GIVE_UP;
+    const rootEnd = this.end2;
     if (this.skipTrivia()) throw GIVE_UP; // content left over at a lower indentation
     // an empty value at the very end ends the document before its line break: not modelled, left to the yaml package
-    if (root.end2 < src.length && src.charCodeAt(root.end2 - 1) !== 10) throw GIVE_UP;
+    if (rootEnd < src.length && src.charCodeAt(rootEnd - 1) !== 10) throw GIVE_UP;
     const end = this.atEnd ? src.length : this.documentEnd();
-    return { contents: root.node, range: [docStart, root.end2, end], errors: this.errors.length ? this.errors : NO_ERRORS };
+    return { contents: root, range: [docStart, rootEnd, end], errors: this.errors.length ? this.errors : NO_ERRORS };
   }
 
   /**
@@ -97,55 +104,64 @@ class Reader extends LineCursor {
   // ---- nodes ---------------------------------------------------------------------------------------------------
 
   /** The block node starting on the current content line, whose indentation must exceed `parentIndent`. */
-  private node(minIndent: number, parentIndent: number): { node: YNode; end2: number } | undefined {
+  private node(minIndent: number, parentIndent: number): YNode | undefined {
     if (this.indent < minIndent || this.indent <= parentIndent) return undefined;
     const at = this.pos + this.indent;
     if (this.isSeqItem(at)) return this.sequence(this.indent, at);
     return this.mapping(this.indent, at);
   }
 
-  private sequence(indent: number, first: number): { node: YNode; end2: number } {
-    const items: YNode[] = [];
+  private sequence(indent: number, first: number): YNode {
+    const stack = this.stack;
+    const base = stack.length;
     let end2 = first;
     for (;;) {
       const dash = this.pos + indent;
-      const item = this.inlineValue(this.skipSpaces(dash + 1), indent, dash + 1);
-      items.push(item.node);
-      end2 = item.end2;
+      stack.push(this.inlineValue(this.skipSpaces(dash + 1), indent, dash + 1));
+      end2 = this.end2;
       if (!this.skipTrivia() || this.indent !== indent || !this.isSeqItem(this.pos + indent)) break;
     }
     if (!this.atEnd && this.indent > indent) throw GIVE_UP;
-    return { node: { kind: 'seq', start: first, end: end2, items: exactCopy(items) }, end2: this.collectionEnd(end2, indent) };
+    const items = stack.slice(base);
+    stack.length = base;
+    this.end2 = this.collectionEnd(end2, indent);
+    return { kind: 'seq', start: first, end: end2, items };
   }
 
-  private mapping(indent: number, first: number): { node: YNode; end2: number } {
-    const entries: YNode[] = [];
+  private mapping(indent: number, first: number): YNode {
+    const stack = this.stack;
+    const base = stack.length;
     let seen: Set<unknown> | undefined; // keys of a large map (small ones are scanned)
     let end2 = first;
     let emptyEnd = -1; // where the previous value is missing (no comment after it), else -1
     for (;;) {
       const keyStart = this.pos + indent;
-      const { key, afterColon } = this.key(keyStart);
+      const key = this.key(keyStart);
+      const afterColon = this.afterColon;
       const k = (key as { value: unknown }).value;
       // A duplicate key is the yaml package's DUPLICATE_KEY error on the key's first character (on the line break
       // before it, right after a missing value); the entry stays, as in its map. Keys equal as values (===) are
       // duplicates: NaN never is, although a Set would say so.
-      if (k === k && (seen ? seen.has(k) : hasKey(entries, k))) this.errors.push(duplicateKey(emptyEnd + 1 === this.pos ? emptyEnd : keyStart));
+      if (k === k && (seen ? seen.has(k) : hasKey(stack, k, base))) this.errors.push(duplicateKey(emptyEnd + 1 === this.pos ? emptyEnd : keyStart));
       if (seen) seen.add(k);
-      else if (entries.length >= 2 * SCANNED_KEYS) seen = keysOf(entries, k);
+      else if (stack.length - base >= 2 * SCANNED_KEYS) seen = keysOf(stack, k, base);
       const value = this.inlineValue(this.skipSpaces(afterColon), indent, afterColon, true);
-      entries.push(key, value.node);
-      end2 = value.end2;
-      emptyEnd = value.node.start === end2 ? end2 : -1;
+      stack.push(key, value);
+      end2 = this.end2;
+      emptyEnd = value.start === end2 ? end2 : -1;
       if (!this.skipTrivia() || this.indent !== indent) break;
       if (this.isSeqItem(this.pos + indent)) throw GIVE_UP;
     }
     if (!this.atEnd && this.indent > indent) throw GIVE_UP;
-    return { node: { kind: 'map', start: first, end: end2, entries: exactCopy(entries) }, end2: this.collectionEnd(end2, indent) };
+    const entries = stack.slice(base);
+    stack.length = base;
+    this.end2 = this.collectionEnd(end2, indent);
+    return { kind: 'map', start: first, end: end2, entries };
   }
 
   /** A plain or one-line quoted key, and the offset after its `:` (followed by a space or the line end). */
-  private key(start: number): { key: YNode; afterColon: number } {
+  /** A plain or one-line quoted key; `afterColon` is set to the offset after its `:`. */
+  private key(start: number): YNode {
     const src = this.src;
     const c = src.charCodeAt(start);
     if (c === 34 || c === 39) {
@@ -154,21 +170,23 @@ class Reader extends LineCursor {
       const colon = this.skipSpaces(q.end);
       const after = colon + 1;
       if (src.charCodeAt(colon) !== COLON || (after < this.lineEnd && src.charCodeAt(after) !== SPACE)) throw GIVE_UP;
-      return { key: yScalar(shared(q.value), c === 34 ? 'QUOTE_DOUBLE' : 'QUOTE_SINGLE', start, q.end), afterColon: after };
+      this.afterColon = after;
+      return yScalar(shared(q.value), c === 34 ? 'QUOTE_DOUBLE' : 'QUOTE_SINGLE', start, q.end);
     }
     if (!canStartPlain(c, start + 1 < this.lineEnd ? src.charCodeAt(start + 1) : SPACE)) throw GIVE_UP;
     const colon = this.keyColon(start);
     if (colon < 0) throw GIVE_UP; // a scalar line without `key:` (a multi-line scalar, or an error)
     let end = colon;
     while (end > start && src.charCodeAt(end - 1) === SPACE) end--;
-    return { key: yScalar(plainKey(src, start, end), 'PLAIN', start, end), afterColon: colon + 1 };
+    this.afterColon = colon + 1;
+    return yScalar(plainKey(src, start, end), 'PLAIN', start, end);
   }
 
   /**
    * The value after `key:` or `- ` starting at `at` on the current line, or on the lines below. `indent` is the
    * collection's indentation; `afterIndicator` where a missing value would sit.
    */
-  private inlineValue(at: number, indent: number, afterIndicator: number, isMapValue = false): { node: YNode; end2: number } {
+  private inlineValue(at: number, indent: number, afterIndicator: number, isMapValue = false): YNode {
     const src = this.src;
     if (at >= this.lineEnd || src.charCodeAt(at) === HASH) {
       const hasComment = at < this.lineEnd;
@@ -181,7 +199,8 @@ class Reader extends LineCursor {
       // nothing below: a null scalar where the value would be (comment lines after an empty value: left to the yaml package)
       if (!hasComment && this.commentBefore(this.pos, lineEnd + 1)) throw GIVE_UP;
       const pos = hasComment ? at : Math.min(at, lineEnd);
-      return { node: yScalar(null, 'PLAIN', pos, pos), end2: hasComment ? commentEnd : pos };
+      this.end2 = hasComment ? commentEnd : pos;
+      return yScalar(null, 'PLAIN', pos, pos);
     }
     return this.value(at, indent, !isMapValue);
   }
@@ -190,7 +209,7 @@ class Reader extends LineCursor {
    * The value below its `key:` or `-` (the current line), indented more than the collection at `indent`: a block
    * collection, or a scalar or flow collection starting the line.
    */
-  private nested(indent: number): { node: YNode; end2: number } | undefined {
+  private nested(indent: number): YNode | undefined {
     if (this.indent <= indent) return undefined;
     const at = this.pos + this.indent;
     if (this.isSeqItem(at)) return this.sequence(this.indent, at);
@@ -204,7 +223,7 @@ class Reader extends LineCursor {
    * A value starting at `at` (not a comment, not the line end); `indent` is the collection's indentation. With
    * `mayBeMap` (a sequence item, `- key: value`) it may start a mapping.
    */
-  private value(at: number, indent: number, mayBeMap: boolean): { node: YNode; end2: number } {
+  private value(at: number, indent: number, mayBeMap: boolean): YNode {
     const src = this.src;
     if (mayBeMap && this.isKeyLine(at)) return this.mapping(at - this.pos, at);
     const c = src.charCodeAt(at);
@@ -216,12 +235,11 @@ class Reader extends LineCursor {
   }
 
   /** A plain scalar; lines below indented more than the collection continue it (folded with spaces). */
-  private plain(at: number, indent: number): { node: YNode; end2: number } {
-    const first = this.plainLine(at);
-    let value = this.src.slice(at, first.end);
-    let end = first.end;
+  private plain(at: number, indent: number): YNode {
+    let end = this.plainLine(at);
+    let value = this.src.slice(at, end);
     let lastLine = this.pos;
-    if (!first.comment) {
+    if (!this.lineComment) {
       this.nextLine();
       let empty = 0;
       while (!this.atEnd) {
@@ -234,10 +252,10 @@ class Reader extends LineCursor {
         const c = this.src.charCodeAt(start);
         if (this.indent <= indent || c === HASH) break;
         // a continuation line may start with any character but `#` (flow indicators are text in block context)
-        const line = this.plainLine(start);
-        if (line.comment) throw GIVE_UP;
-        value += (empty > 0 ? '\n'.repeat(empty) : ' ') + this.src.slice(start, line.end);
-        end = line.end;
+        const lineEnd = this.plainLine(start);
+        if (this.lineComment) throw GIVE_UP;
+        value += (empty > 0 ? '\n'.repeat(empty) : ' ') + this.src.slice(start, lineEnd);
+        end = lineEnd;
         lastLine = this.pos;
         empty = 0;
         this.nextLine();
@@ -247,33 +265,36 @@ class Reader extends LineCursor {
     const end2 = this.trailingEnd(indent);
     // a more indented line after a comment would continue the scalar: an error for the yaml package to report
     if (this.skipTrivia() && this.indent > indent) throw GIVE_UP;
-    return { node: yScalar(plainValue(value), 'PLAIN', at, end), end2 };
+    this.end2 = end2;
+    return yScalar(plainValue(value), 'PLAIN', at, end);
   }
 
-  private quoted(at: number, indent: number): { node: YNode; end2: number } {
+  private quoted(at: number, indent: number): YNode {
     const q = scanQuoted(this.src, at, indent);
     if (!q) throw GIVE_UP;
     if (q.end > this.lineEnd) this.setLine(this.src.lastIndexOf('\n', q.end - 1) + 1); // continue on the closing line
     this.expectLineRest(q.end);
-    const end2 = this.trailingEnd(indent);
-    return { node: yScalar(q.value, this.src.charCodeAt(at) === 34 ? 'QUOTE_DOUBLE' : 'QUOTE_SINGLE', at, q.end), end2 };
+    this.end2 = this.trailingEnd(indent);
+    return yScalar(q.value, this.src.charCodeAt(at) === 34 ? 'QUOTE_DOUBLE' : 'QUOTE_SINGLE', at, q.end);
   }
 
   /** `|` or `>` (then `-` or `+`) with content lines more indented than the collection. */
-  private blockScalar(at: number, indent: number, folded: boolean): { node: YNode; end2: number } {
+  private blockScalar(at: number, indent: number, folded: boolean): YNode {
     const block = scanBlockScalar(this.src, at, this.lineEnd, indent, folded);
     if (!block) throw GIVE_UP;
     this.setLine(block.end);
-    return { node: yScalar(block.value, folded ? 'BLOCK_FOLDED' : 'BLOCK_LITERAL', at, block.end), end2: block.end };
+    this.end2 = block.end;
+    return yScalar(block.value, folded ? 'BLOCK_FOLDED' : 'BLOCK_LITERAL', at, block.end);
   }
 
   /** A flow sequence or mapping of scalars, which may continue on lines indented more than the collection. */
-  private flow(at: number, indent: number): { node: YNode; end2: number } {
+  private flow(at: number, indent: number): YNode {
     const flow = scanFlowCollection(this.src, at, this.lineEnd, indent);
     if (!flow) throw GIVE_UP;
     if (flow.end > this.lineEnd) this.setLine(this.src.lastIndexOf('\n', flow.end - 1) + 1); // continue on the closing line
     this.expectLineRest(flow.end);
-    return { node: flow.node, end2: this.trailingEnd(indent) };
+    this.end2 = this.trailingEnd(indent);
+    return flow.node;
   }
 }
 
