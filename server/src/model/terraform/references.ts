@@ -5,28 +5,24 @@ import type { TfAttribute, TfBlock, TfModule, TfReference, TfReferenceUse } from
 // Syntactic references: traversals such as `azurerm_user_assigned_identity.x.principal_id` mapped to what they
 // name, and the reverse index "who refers to this resource". Values are not needed, only index keys are evaluated.
 
-type Step = { readonly attr: string } | { readonly key: Expr };
+/** A step of a traversal: the `.name` or `[key]` node itself (no object of its own: thousands per model). */
+type Step = Extract<Expr, { kind: 'GetAttr' | 'Index' }>;
 
 /** `root.a[0].b` as root + steps; undefined when the expression is not a plain traversal. */
 function traversal(e: Expr): { root: string; steps: Step[] } | undefined {
   const steps: Step[] = [];
   let cur: Expr = e;
-  for (;;) {
-    if (cur.kind === 'GetAttr') {
-      steps.unshift({ attr: cur.name.name });
-      cur = cur.object;
-    } else if (cur.kind === 'Index') {
-      steps.unshift({ key: cur.key });
-      cur = cur.object;
-    } else break;
+  while (cur.kind === 'GetAttr' || cur.kind === 'Index') {
+    steps.push(cur);
+    cur = cur.object;
   }
-  return cur.kind === 'Variable' ? { root: cur.name, steps } : undefined;
+  return cur.kind === 'Variable' ? { root: cur.name, steps: steps.reverse() } : undefined;
 }
 
 type Key = string | number | undefined;
 
 function keyOf(step: Step, module: TfModule, file: string): Key {
-  if ('attr' in step) return step.attr;
+  if (step.kind === 'GetAttr') return step.name.name;
   const v = module.evaluate(step.key, file);
   return v.kind === 'string' || v.kind === 'number' ? v.value : undefined;
 }
@@ -39,7 +35,7 @@ export function referenceOf(module: TfModule, e: Expr, file: string, bound: Read
   const t = traversal(e);
   if (!t || bound.has(t.root)) return undefined;
   const keys = t.steps.map((s) => keyOf(s, module, file));
-  const isIndex = (i: number) => t.steps[i] !== undefined && 'key' in t.steps[i];
+  const isIndex = (i: number) => t.steps[i]?.kind === 'Index';
   const first = typeof keys[0] === 'string' ? keys[0] : undefined;
   // Plain literals, no spreads: `{ ...base, ... }` here cost microseconds per call (thousands of traces per run).
   if (SPECIAL.has(t.root)) {
@@ -122,7 +118,7 @@ export function referencesIn(module: TfModule, expr: Expr, file: string): TfRefe
       }
     }
   };
-  visit(expr, new Set());
+  visit(expr, NOTHING_BOUND);
   return out;
 }
 
@@ -131,8 +127,10 @@ export function collectReferenceUses(module: TfModule, owners: readonly TfBlock[
   const out: TfReferenceUse[] = [];
   const walk = (owner: TfBlock, block: TfBlock, prefix: string): void => {
     for (const attribute of block.attributes()) addUses(module, owner, attribute, prefix + attribute.name, out);
+    const nestedBlocks = block.blocks();
+    if (nestedBlocks.length === 0) return;
     const seen = new Map<string, number>();
-    for (const nested of block.blocks()) {
+    for (const nested of nestedBlocks) {
       const i = seen.get(nested.blockType) ?? 0;
       seen.set(nested.blockType, i + 1);
       walk(owner, nested, `${prefix}${nested.blockType}.${i}.`);
