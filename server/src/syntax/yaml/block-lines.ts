@@ -1,4 +1,4 @@
-import { canStartPlain, GIVE_UP, scanQuoted } from './block-scalars';
+import { canStartPlain, GIVE_UP, scanQuoted, skipSpaces } from './block-scalars';
 
 // Line navigation for the block reader: the current line (start, end, indentation), skipping blank and comment
 // lines, what the line starts (a sequence item, a key), and where the yaml package ends a node among the comment
@@ -74,8 +74,7 @@ export class LineCursor {
   }
 
   protected skipSpaces(i: number): number {
-    while (i < this.lineEnd && this.src.charCodeAt(i) === SPACE) i++;
-    return i;
+    return skipSpaces(this.src, i, this.lineEnd);
   }
 
   /** After the current line (with content ending at `lineEnd`): the line break, then blank lines and comments more indented than `parentIndent`. */

@@ -1,6 +1,6 @@
 import { YAMLParseError } from 'yaml';
 import { shared, yScalar, type YNode } from './yaml-tree';
-import { canStartPlain, GIVE_UP, scanBlockScalar, scanQuoted } from './block-scalars';
+import { canStartPlain, GIVE_UP, quotedStyle, scanBlockScalar, scanQuoted } from './block-scalars';
 import { duplicateKey, hasKey, keysOf, plainKey, plainValue, SCANNED_KEYS } from './block-keys';
 import { scanFlowCollection } from './flow-collections';
 import { LineCursor } from './block-lines';
@@ -171,7 +171,7 @@ class Reader extends LineCursor {
       const after = colon + 1;
       if (src.charCodeAt(colon) !== COLON || (after < this.lineEnd && src.charCodeAt(after) !== SPACE)) throw GIVE_UP;
       this.afterColon = after;
-      return yScalar(shared(q.value), c === 34 ? 'QUOTE_DOUBLE' : 'QUOTE_SINGLE', start, q.end);
+      return yScalar(shared(q.value), quotedStyle(c), start, q.end);
     }
     if (!canStartPlain(c, start + 1 < this.lineEnd ? src.charCodeAt(start + 1) : SPACE)) throw GIVE_UP;
     const colon = this.keyColon(start);
@@ -275,7 +275,7 @@ class Reader extends LineCursor {
     if (q.end > this.lineEnd) this.setLine(this.src.lastIndexOf('\n', q.end - 1) + 1); // continue on the closing line
     this.expectLineRest(q.end);
     this.end2 = this.trailingEnd(indent);
-    return yScalar(q.value, this.src.charCodeAt(at) === 34 ? 'QUOTE_DOUBLE' : 'QUOTE_SINGLE', at, q.end);
+    return yScalar(q.value, quotedStyle(this.src.charCodeAt(at)), at, q.end);
   }
 
   /** `|` or `>` (then `-` or `+`) with content lines more indented than the collection. */

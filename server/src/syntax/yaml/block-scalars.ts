@@ -136,9 +136,15 @@ function trimEndSpaces(s: string): string {
   return s.slice(0, end);
 }
 
-function skip(src: string, i: number, lineEnd: number): number {
+/** The first offset from `i` that is not a space, or `lineEnd`. */
+export function skipSpaces(src: string, i: number, lineEnd: number): number {
   while (i < lineEnd && src.charCodeAt(i) === SPACE) i++;
   return i;
+}
+
+/** The style of a scalar quoted with `quote` (the character code of `"` or `'`). */
+export function quotedStyle(quote: number): 'QUOTE_DOUBLE' | 'QUOTE_SINGLE' {
+  return quote === 34 ? 'QUOTE_DOUBLE' : 'QUOTE_SINGLE';
 }
 
 /**
@@ -149,7 +155,7 @@ function skip(src: string, i: number, lineEnd: number): number {
 export function scanBlockScalar(src: string, at: number, headerEnd: number, indent: number, folded: boolean): { value: string; end: number } | undefined {
   const h = src.charCodeAt(at + 1);
   const chomp = h === 45 ? 'strip' : h === 43 ? 'keep' : 'clip';
-  const rest = skip(src, chomp === 'clip' ? at + 1 : at + 2, headerEnd);
+  const rest = skipSpaces(src, chomp === 'clip' ? at + 1 : at + 2, headerEnd);
   if (rest < headerEnd && !(src.charCodeAt(rest) === 35 && src.charCodeAt(rest - 1) === SPACE)) return undefined; // indentation indicators...
   const lines: string[] = [];
   let contentIndent = -1;
@@ -160,7 +166,7 @@ export function scanBlockScalar(src: string, at: number, headerEnd: number, inde
     const nl = src.indexOf('\n', pos);
     const lineEnd = nl < 0 ? src.length : nl;
     const next = nl < 0 ? src.length : nl + 1;
-    const lineIndent = skip(src, pos, lineEnd) - pos;
+    const lineIndent = skipSpaces(src, pos, lineEnd) - pos;
     if (pos + lineIndent >= lineEnd && !(contentIndent >= 0 && lineIndent > contentIndent)) {
       // a blank line (spaces beyond the content indentation make it a content line). Leading lines of spaces decide
       // the indentation, and a kept blank line ending the chunk without a line break is counted by its spaces: both

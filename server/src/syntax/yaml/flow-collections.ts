@@ -1,5 +1,5 @@
 import { exactCopy, shared, yScalar, type YMap, type YScalar, type YSeq } from './yaml-tree';
-import { canStartPlain, resolvePlain, scanQuoted, UNRESOLVED } from './block-scalars';
+import { canStartPlain, quotedStyle, resolvePlain, scanQuoted, skipSpaces, UNRESOLVED } from './block-scalars';
 import { hasKey } from './block-keys';
 
 // Flow collections of the block reader (block-reader.ts): `[a, "b", 1]` and `{a: 1, "b": c}` holding scalars only,
@@ -63,8 +63,7 @@ class FlowCursor {
   constructor(readonly src: string, public lineEnd: number, private readonly indent: number) {}
 
   skip(i: number): number {
-    while (i < this.lineEnd && this.src.charCodeAt(i) === SPACE) i++;
-    return i;
+    return skipSpaces(this.src, i, this.lineEnd);
   }
 
   /** Moves to the next token from `from`, on this line or (when allowed) the next; false where not modelled. */
@@ -93,7 +92,7 @@ function flowScalar(cur: FlowCursor, isKey: boolean): YScalar | undefined {
     const q = scanQuoted(src, i, -1);
     if (!q || q.end > lineEnd) return undefined;
     cur.i = q.end;
-    return yScalar(q.value, c === 34 ? 'QUOTE_DOUBLE' : 'QUOTE_SINGLE', i, q.end);
+    return yScalar(q.value, quotedStyle(c), i, q.end);
   }
   if (!canStartPlain(c, src.charCodeAt(i + 1))) return undefined;
   let end = i;
