@@ -6,9 +6,11 @@ import type { DiagnosticsPublisher } from './diagnostics-publisher';
 // When to analyse and in which order to publish. An edit first re-analyses the edited document alone (reported
 // in that file only, so it is fast) and publishes it; a debounced whole-workspace pass then publishes every other
 // file whose findings changed and clears vanished ones. New edits cancel pending passes.
+// A lone edit is analysed as soon as the messages already received are handled (see soon()); only edits that arrive
+// while one is pending wait for a quiet time, so a keystroke is not delayed by a debounce it does not need.
 
 export interface SchedulerOptions {
-  /** quiet time before the edited file is analysed */
+  /** quiet time before the edited file is analysed when more edits of it arrived before its analysis ran */
   readonly editDelayMs: number;
   /** longest an edited file waits while changes keep coming */
   readonly editMaxWaitMs: number;
@@ -30,8 +32,15 @@ export interface SchedulerDeps {
   readonly log: (message: string) => void;
 }
 
+/** A pending analysis of an edited file: queued behind the messages already received, or debounced. */
+interface PendingEdit {
+  readonly since: number;
+  timer?: NodeJS.Timeout;
+  immediate?: NodeJS.Immediate;
+}
+
 export class AnalysisScheduler {
-  private readonly editTimers = new Map<string, { timer: NodeJS.Timeout; since: number }>();
+  private readonly pendingEdits = new Map<string, PendingEdit>();
   private workspaceTimer: NodeJS.Timeout | undefined;
   private current = new Map<string, Finding[]>();
   private enabled = true;
@@ -61,13 +70,27 @@ export class AnalysisScheduler {
 
   documentChanged(file: string): void {
     if (!this.enabled) return;
-    const pending = this.editTimers.get(file);
-    const since = pending?.since ?? Date.now();
-    if (pending) clearTimeout(pending.timer);
-    const wait = Date.now() - since >= this.options.editMaxWaitMs ? 0 : this.options.editDelayMs;
-    const timer = setTimeout(() => this.runEdited(file), wait);
-    this.editTimers.set(file, { timer, since });
+    const pending = this.pendingEdits.get(file);
+    const edit: PendingEdit = { since: pending?.since ?? Date.now() };
+    if (pending) cancelEdit(pending);
+    if (!pending) this.soon(file, edit);
+    else edit.timer = setTimeout(() => this.runEdited(file), Date.now() - edit.since >= this.options.editMaxWaitMs ? 0 : this.options.editDelayMs);
+    this.pendingEdits.set(file, edit);
     this.cancelWorkspacePass(); // the pass would read text that is about to change
+  }
+
+  /**
+   * Runs the edit's analysis after the messages already received. The connection handles one message per
+   * setImmediate and queues the next one after the handler that called this returned, so a second setImmediate
+   * lets a message already waiting (a burst of changes) supersede this edit first: it then waits for the debounce.
+   */
+  private soon(file: string, edit: PendingEdit): void {
+    edit.immediate = setImmediate(() => {
+      edit.immediate = setImmediate(() => {
+        edit.immediate = undefined;
+        if (this.pendingEdits.get(file) === edit) this.runEdited(file);
+      });
+    });
   }
 
   /** Disk files, settings or configuration changed: only the whole-workspace pass can tell what moved. */
@@ -82,16 +105,16 @@ export class AnalysisScheduler {
   }
 
   private runEdited(file: string): void {
-    this.editTimers.delete(file);
+    this.pendingEdits.delete(file);
     const findings = this.safeAnalyze([file]).filter((f) => f.file === file);
     this.current.set(file, findings);
     this.deps.publisher.publish(file, findings, this.deps.noticesFor(file), this.deps.versionOf(file) ?? 0);
-    if (this.editTimers.size === 0) this.workspaceChanged();
+    if (this.pendingEdits.size === 0) this.workspaceChanged();
   }
 
   private runWorkspace(): void {
     this.workspaceTimer = undefined;
-    if (this.editTimers.size > 0) return; // an edited file is still pending; its run reschedules this pass
+    if (this.pendingEdits.size > 0) return; // an edited file is still pending; its run reschedules this pass
     const byFile = new Map<string, Finding[]>();
     for (const f of this.safeAnalyze(undefined)) {
       let list = byFile.get(f.file);
@@ -121,7 +144,12 @@ export class AnalysisScheduler {
 
   private cancelAll(): void {
     this.cancelWorkspacePass();
-    for (const { timer } of this.editTimers.values()) clearTimeout(timer);
-    this.editTimers.clear();
+    for (const edit of this.pendingEdits.values()) cancelEdit(edit);
+    this.pendingEdits.clear();
   }
+}
+
+function cancelEdit(edit: PendingEdit): void {
+  if (edit.timer) clearTimeout(edit.timer);
+  if (edit.immediate) clearImmediate(edit.immediate);
 }
