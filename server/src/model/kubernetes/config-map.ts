@@ -31,7 +31,7 @@ export interface ConfigMapView {
   entry(key: string): ConfigMapEntry | undefined;
 }
 
-const CONFIG_MAP_KINDS: ReadonlySet<string> = new Set(['ConfigMap']);
+export const CONFIG_MAP_KINDS: ReadonlySet<string> = new Set(['ConfigMap']);
 
 /** One view per ConfigMap object. */
 export const configMapView: (obj: K8sObject) => ConfigMapView | undefined = viewPerObject(CONFIG_MAP_KINDS, newView);

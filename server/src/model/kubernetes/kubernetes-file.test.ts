@@ -161,3 +161,32 @@ test('the next version of a file reuses the objects of unchanged documents at un
   // a different file never shares objects
   assert.notEqual(parseKubernetesFile('other.yaml', text3, v3).objects[0], v3.objects[0]);
 });
+
+test('objects of kinds read only by their metadata still answer for their whole content (read again from the chunk)', () => {
+  const text = [
+    'apiVersion: v1',
+    'kind: Service',
+    'metadata:',
+    '  name: web',
+    '  labels: {app: web}',
+    'spec:',
+    '  ports:',
+    '    - port: 80',
+    '---',
+    'apiVersion: v1',
+    'kind: ConfigMap',
+    'metadata:',
+    '  name: coredns-custom',
+    'data:',
+    '  a.server: x',
+    '',
+  ].join('\n');
+  const f = parseKubernetesFile('app.yaml', text);
+  const [service, configMap] = f.objects;
+  assert.deepEqual([service.kind, service.name, service.labels.map((e) => e.key)], ['Service', 'web', ['app']]);
+  assert.equal(slice(text, service.field('spec')!.range), 'ports:\n    - port: 80');
+  assert.equal(service.root, service.root);
+  assert.equal(slice(text, configMap.field('data')!.range), 'a.server: x');
+  // the stream's documents still give their trees, whether kept or read again
+  assert.deepEqual(f.documents.map((d) => d.doc.contents?.kind), ['map', 'map']);
+});

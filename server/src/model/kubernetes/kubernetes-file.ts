@@ -1,7 +1,8 @@
-import { parseYaml, type YamlComment, type YamlDocument, type YamlStream, type YNode } from '../../syntax/yaml/parse-yaml';
+import { parseYaml, releaseContents, type YamlComment, type YamlDocument, type YamlStream, type YNode } from '../../syntax/yaml/parse-yaml';
 import type { SyntaxDiagnostic } from '../../syntax/syntax-diagnostic';
 import { asMap, asSeq } from './k-value';
-import { objectFromRoot, type K8sObject } from './object';
+import { CONTENT_KINDS } from './content-kinds';
+import { objectFromRoot, releaseRoot, type K8sObject } from './object';
 import { yamlValue, type YamlContext } from './yaml-value';
 
 // One YAML file -> Kubernetes objects. Files that are not Kubernetes manifests (CI pipelines, compose files,
@@ -116,6 +117,11 @@ function collectDocument(path: string, d: YamlDocument, out: K8sObject[]): void 
     return;
   }
   out.push(obj);
+  if (!CONTENT_KINDS.has(obj.kind)) {
+    // nothing reads this object beyond its metadata: neither it nor the stream keeps the document's tree
+    releaseRoot(obj, () => asMap(yamlValue(d.doc.contents, ctx, d.range)));
+    releaseContents(d.doc);
+  }
 }
 
 /** True when some `{{` (outside comments) lies outside quoted and block scalars. */

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { configMapView } from './config-map';
 import { getPath, scalarText } from './k-value';
 import { parseKubernetesFile } from './kubernetes-file';
-import { createK8sObject } from './object';
+import { createK8sObject, releaseRoot } from './object';
 import { indexObjects } from './object-index';
 import { kMap, kScalar, kUnknown } from './plain-value';
 import { serviceAccountView } from './service-account';
@@ -70,4 +70,18 @@ test('indexObjects looks up by (kind, namespace, name), by kind+name and by name
   assert.equal(idx.byName('orders').length, 3);
   assert.equal(idx.ofKind('ConfigMap').length, 1); // nameless objects are indexed by kind only
   assert.deepEqual(idx.byName('missing'), []);
+});
+
+test('an object that released its root keeps its metadata and reads the root again once, when asked', () => {
+  const whole = { start: 0, end: 50 };
+  const obj = createK8sObject({ apiVersion: 'v1', kind: 'Service', metadata: { name: 'web', labels: { app: 'web' } }, fields: [{ key: 'spec', value: { type: 'ClusterIP' } }], source: { file: 'a.yaml', docIndex: 0, range: whole, origin: 'yaml' } });
+  const original = obj.root;
+  let reads = 0;
+  releaseRoot(obj, () => (reads++, original));
+  assert.deepEqual([obj.name, obj.labels.map((e) => e.key), reads], ['web', ['app'], 0], 'metadata needs no read');
+  assert.equal(scalarText(getPath(obj.root, 'spec', 'type')), 'ClusterIP');
+  assert.equal(obj.field('spec'), obj.root.get('spec'));
+  assert.equal(reads, 1);
+  releaseRoot(obj, () => undefined);
+  assert.deepEqual(obj.root.entries, [], 'a reload that finds nothing leaves an empty object, not a crash');
 });

@@ -76,24 +76,45 @@ export function createK8sObject(desc: K8sObjectDescription): K8sObject {
   return new ObjectView(desc.apiVersion, desc.kind, kMap(entries, whole), desc.source);
 }
 
+/**
+ * Lets `obj` drop its root (metadata stays): `reload` gives it again when asked for. For objects whose content beyond
+ * metadata nothing reads (content-kinds.ts), so their document's tree need not stay in memory.
+ */
+export function releaseRoot(obj: K8sObject, reload: () => KMap | undefined): void {
+  if (obj instanceof ObjectView) obj.release(reload);
+}
+
 class ObjectView implements K8sObject {
   readonly metadata: KMap | undefined;
   readonly nameValue: KValue | undefined;
   readonly namespaceValue: KValue | undefined;
   readonly name: string | undefined;
   readonly namespace: string | undefined;
+  private held: KMap | undefined;
+  private reload: (() => KMap | undefined) | undefined;
 
   constructor(
     readonly apiVersion: string,
     readonly kind: string,
-    readonly root: KMap,
+    root: KMap,
     readonly source: K8sSource,
   ) {
+    this.held = root;
     this.metadata = asMap(root.get('metadata'));
     this.nameValue = this.metadata?.get('name');
     this.namespaceValue = this.metadata?.get('namespace');
     this.name = scalarText(this.nameValue);
     this.namespace = scalarText(this.namespaceValue);
+  }
+
+  get root(): KMap {
+    // a reload that fails (it cannot: the same reader reads the same chunk) leaves an empty object, not a crash
+    return (this.held ??= this.reload?.() ?? kMap([], this.source.range));
+  }
+
+  release(reload: () => KMap | undefined): void {
+    this.held = undefined;
+    this.reload = reload;
   }
 
   get labels(): readonly KEntry[] {

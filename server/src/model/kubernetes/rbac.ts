@@ -43,6 +43,9 @@ export interface RoleBindingView {
   readonly subjects: readonly Subject[];
 }
 
+/** The kinds these views read. */
+export const RBAC_KINDS: ReadonlySet<string> = new Set(['Role', 'ClusterRole', 'RoleBinding', 'ClusterRoleBinding']);
+
 export function roleView(obj: K8sObject): RoleView | undefined {
   if (obj.kind !== 'Role' && obj.kind !== 'ClusterRole') return undefined;
   const rules = mapItems(obj.field('rules')).map((map) => ({

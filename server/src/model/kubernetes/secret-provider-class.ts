@@ -36,7 +36,7 @@ export interface SecretProviderClassView {
   readonly secretObjects: readonly SpcSecretObject[];
 }
 
-const SECRET_PROVIDER_CLASS_KINDS: ReadonlySet<string> = new Set(['SecretProviderClass']);
+export const SECRET_PROVIDER_CLASS_KINDS: ReadonlySet<string> = new Set(['SecretProviderClass']);
 
 /** One view per SecretProviderClass object (its `objects` parsed once, not after every edit). */
 export const secretProviderClassView: (obj: K8sObject) => SecretProviderClassView | undefined = viewPerObject(SECRET_PROVIDER_CLASS_KINDS, newView);

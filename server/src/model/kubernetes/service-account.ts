@@ -20,7 +20,7 @@ export interface ServiceAccountView {
   readonly imagePullSecrets: readonly KValue[];
 }
 
-const SERVICE_ACCOUNT_KINDS: ReadonlySet<string> = new Set(['ServiceAccount']);
+export const SERVICE_ACCOUNT_KINDS: ReadonlySet<string> = new Set(['ServiceAccount']);
 
 /** One view per ServiceAccount object. */
 export const serviceAccountView: (obj: K8sObject) => ServiceAccountView | undefined = viewPerObject(SERVICE_ACCOUNT_KINDS, newView);

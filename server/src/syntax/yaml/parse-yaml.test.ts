@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { chunkBounds, parseYaml } from './parse-yaml';
+import { chunkBounds, parseYaml, releaseContents } from './parse-yaml';
 import { yamlNodeDiff } from './yaml-node-diff';
 
 const slice = (text: string, r: { start: number; end: number }) => text.slice(r.start, r.end);
@@ -116,4 +116,19 @@ test('every prefix of a manifest parses without throwing and with in-range diagn
     const s = parseYaml(text.slice(0, i));
     for (const d of s.diagnostics) assert.ok(d.range.start >= 0 && d.range.end <= i, `prefix ${i}`);
   }
+});
+
+test('a released document tree is read again on access, equal to the first reading; composed documents keep theirs', () => {
+  const block = parseYaml('apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  ports: [80, 443]\n').documents[0].doc;
+  const first = block.contents;
+  releaseContents(block);
+  const again = block.contents;
+  assert.notEqual(again, first, 'the tree was dropped and read again');
+  assert.equal(yamlNodeDiff(first, again), undefined);
+  assert.equal(block.contents, again, 'read again once, then kept');
+  // an anchor sends the chunk to the yaml package: its composed tree cannot be read again by the block reader
+  const composed = parseYaml('a: &x 1\nb: *x\n').documents[0].doc;
+  const tree = composed.contents;
+  releaseContents(composed);
+  assert.equal(composed.contents, tree);
 });

@@ -87,11 +87,48 @@ interface ChunkParse {
 
 const NO_ERRORS: readonly never[] = Object.freeze([]);
 
+/**
+ * A document the block reader read. Its tree can be released (releaseContents) once the model has taken what it keeps
+ * of it: a workspace holds thousands of documents whose content no rule reads (Services, Ingresses, CRDs), and every
+ * retained node is copied by the young-generation collector while the workspace is read. Reading `contents` after a
+ * release reads the chunk again, which gives the same tree (the reader is a pure function of the chunk).
+ */
+class BlockReadDocument implements ParsedDocument {
+  private tree: YNode | undefined;
+
+  constructor(
+    private readonly source: string,
+    contents: YNode,
+    readonly errors: readonly YAMLError[],
+    readonly range: readonly [number, number, number],
+  ) {
+    this.tree = contents;
+  }
+
+  get warnings(): readonly YAMLWarning[] {
+    return NO_ERRORS;
+  }
+
+  get contents(): YNode | null {
+    // the chunk was read once without giving up, so it reads again (null only if the reader ever disagreed with itself)
+    return (this.tree ??= readBlockDocument(this.source)?.contents) ?? null;
+  }
+
+  release(): void {
+    this.tree = undefined;
+  }
+}
+
+/** Drops the document's tree (read again on the next access) when it can be read again; other documents keep theirs. */
+export function releaseContents(doc: ParsedDocument): void {
+  if (doc instanceof BlockReadDocument) doc.release();
+}
+
 function parseChunk(source: string): ChunkParse {
   try {
     // Plain block YAML (most manifests) is read directly; the yaml package composes everything else.
     const fast = readBlockDocument(source);
-    if (fast) return { source, docs: [{ contents: fast.contents, errors: fast.errors, warnings: NO_ERRORS, range: fast.range }], streamErrors: [] };
+    if (fast) return { source, docs: [new BlockReadDocument(source, fast.contents, fast.errors, fast.range)], streamErrors: [] };
     const parsed = parseAllDocuments(source, { prettyErrors: false });
     if ('empty' in parsed) return { source, docs: [], streamErrors: parsed.errors };
     // the composed nodes are converted and dropped: only the compact tree and the problems are kept
