@@ -96,6 +96,11 @@ test('the K8s index is rebuilt only when YAML changes, and follows the new conte
   assert.equal(yamlChange.k8sIndex().byKindAndName('ConfigMap', 'b').length, 1);
   assert.equal(ws.k8sIndex().byKindAndName('ConfigMap', 'a').length, 1, 'the older snapshot still answers for its own content');
   assert.equal(calls.k8s, 2);
+  // back to the first text in a snapshot derived from the edited one: the cache (last built for `b`) does not hold
+  const back = yamlChange.withFile('k8s/cm.yaml', ws.file('k8s/cm.yaml')!.text);
+  assert.deepEqual([back.k8sIndex().byKindAndName('ConfigMap', 'a').length, back.k8sIndex().byKindAndName('ConfigMap', 'b').length], [1, 0]);
+  const added = back.withFile('k8s/more.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n');
+  assert.equal(added.k8sIndex().byKindAndName('ConfigMap', 'c').length, 1, 'a new YAML file joins the index');
 });
 
 test('configuration belongs to the snapshot: var files reach the model, problems point at the key', () => {

@@ -47,7 +47,8 @@ interface Entry {
 interface SharedCache {
   readonly services: WorkspaceServices;
   terraform?: TerraformMemo;
-  k8s?: { key: string; objects: readonly K8sObject[]; index: K8sObjectIndex };
+  /** the objects of the YAML files `files` (sorted by path, as `filesOf('yaml')` lists them) */
+  k8s?: { files: readonly WorkspaceFile[]; objects: readonly K8sObject[]; index: K8sObjectIndex };
   componentKeys?: { model: TerraformModel; filesKey: string; keys: ReadonlyMap<string, string> };
 }
 
@@ -56,6 +57,7 @@ export class Workspace {
   private readonly groupHashes = new Map<string, string>();
   private terraformMemo: TerraformMemo | undefined;
   private componentKeys: ReadonlyMap<string, string> | undefined;
+  private k8sMemo: { objects: readonly K8sObject[]; index: K8sObjectIndex } | undefined;
 
   private constructor(
     private readonly entries: ReadonlyMap<string, Entry>,
@@ -260,13 +262,14 @@ export class Workspace {
   }
 
   private k8s(): { objects: readonly K8sObject[]; index: K8sObjectIndex } {
-    const key = this.groupHash(['yaml']);
+    if (this.k8sMemo) return this.k8sMemo;
+    const files = this.filesOf('yaml');
     const cached = this.shared.k8s;
-    if (cached?.key === key) return cached;
-    const objects = this.filesOf('yaml').flatMap((f) => this.kubernetes(f.path)?.objects ?? []);
-    const fresh = { key, objects, index: indexObjects(objects) };
+    if (cached && sameContents(cached.files, files)) return (this.k8sMemo = cached);
+    const objects = files.flatMap((f) => this.kubernetes(f.path)?.objects ?? []);
+    const fresh = { files, objects, index: indexObjects(objects) };
     this.shared.k8s = fresh;
-    return fresh;
+    return (this.k8sMemo = fresh);
   }
 
   private entry(path: string): Entry | undefined {
@@ -276,6 +279,32 @@ export class Workspace {
 
 const TERRAFORM_KINDS: readonly FileKind[] = ['terraform', 'tfvars', 'lock'];
 
+/**
+ * The same files with the same contents, in the same order. Snapshots hand on the file objects of unchanged files, so
+ * only files that differ by identity (an edited one) are compared by hash: a one-shot run hashes no YAML file.
+ */
+function sameContents(a: readonly WorkspaceFile[], b: readonly WorkspaceFile[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && (a[i].path !== b[i].path || a[i].hash !== b[i].hash)) return false;
+  return true;
+}
+
 function newEntry(path: string, text: string): Entry {
-  return { file: Object.freeze({ path, text, hash: contentHash(text), kind: fileKindOf(path) }), memo: {} };
+  return { file: new SnapshotFile(path, text, fileKindOf(path)), memo: {} };
+}
+
+/** A file of a snapshot. Its hash is worked out when a cache key first needs it (a one-shot run never does). */
+class SnapshotFile implements WorkspaceFile {
+  private computedHash: string | undefined;
+
+  constructor(
+    readonly path: string,
+    readonly text: string,
+    readonly kind: FileKind,
+  ) {}
+
+  get hash(): string {
+    return (this.computedHash ??= contentHash(this.text));
+  }
 }
