@@ -72,9 +72,11 @@ export class AnalysisScheduler {
     if (!this.enabled) return;
     const pending = this.pendingEdits.get(file);
     const edit: PendingEdit = { since: pending?.since ?? Date.now() };
-    if (pending) cancelEdit(pending);
-    if (!pending) this.soon(file, edit);
-    else edit.timer = setTimeout(() => this.runEdited(file), Date.now() - edit.since >= this.options.editMaxWaitMs ? 0 : this.options.editDelayMs);
+    if (pending) {
+      cancelEdit(pending);
+      const wait = Date.now() - edit.since >= this.options.editMaxWaitMs ? 0 : this.options.editDelayMs;
+      edit.timer = setTimeout(() => this.runEdited(file), wait);
+    } else this.soon(file, edit);
     this.pendingEdits.set(file, edit);
     this.cancelWorkspacePass(); // the pass would read text that is about to change
   }
