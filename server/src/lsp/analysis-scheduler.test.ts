@@ -9,7 +9,13 @@ import { AnalysisScheduler } from './analysis-scheduler';
 
 const HOUR = 3_600_000;
 
-function scheduler(): { s: AnalysisScheduler; analysed: (readonly string[] | undefined)[]; published: string[] } {
+interface Probe {
+  readonly s: AnalysisScheduler;
+  readonly analysed: (readonly string[] | undefined)[];
+  readonly published: string[];
+}
+
+function scheduler(): Probe {
   const analysed: (readonly string[] | undefined)[] = [];
   const published: string[] = [];
   const analyzer = { analyze: (files?: readonly string[]) => (analysed.push(files), []) } as unknown as Analyzer;
@@ -21,26 +27,31 @@ function scheduler(): { s: AnalysisScheduler; analysed: (readonly string[] | und
   return { s, analysed, published };
 }
 
+/** Runs `body` with a scheduler that is disposed afterwards, so no hour-long timer outlives the test. */
+async function withScheduler(body: (probe: Probe) => Promise<void>): Promise<void> {
+  const probe = scheduler();
+  try {
+    await body(probe);
+  } finally {
+    probe.s.dispose();
+  }
+}
+
 /** One turn of the event loop's check phase, as the connection takes to hand over the next queued message. */
 const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
-test('a lone edit is analysed once the messages already received are handled, without the debounce', async () => {
-  const { s, analysed, published } = scheduler();
-  try {
+test('a lone edit is analysed once the messages already received are handled, without the debounce', () =>
+  withScheduler(async ({ s, analysed, published }) => {
     s.documentChanged('/ws/main.tf');
     assert.deepEqual(analysed, [], 'not inside the change handler');
     await turn();
     await turn();
     assert.deepEqual(analysed, [['/ws/main.tf']]);
     assert.deepEqual(published, ['/ws/main.tf']);
-  } finally {
-    s.dispose();
-  }
-});
+  }));
 
-test('a change handled before the analysis ran supersedes it: the burst waits for the quiet time', async () => {
-  const { s, analysed } = scheduler();
-  try {
+test('a change handled before the analysis ran supersedes it: the burst waits for the quiet time', () =>
+  withScheduler(async ({ s, analysed }) => {
     s.documentChanged('/ws/main.tf');
     // the next queued message, handed over one turn later (as vscode-jsonrpc does)
     setImmediate(() => s.documentChanged('/ws/main.tf'));
@@ -48,14 +59,10 @@ test('a change handled before the analysis ran supersedes it: the burst waits fo
     await turn();
     await turn();
     assert.deepEqual(analysed, [], 'debounced behind the hour-long quiet time');
-  } finally {
-    s.dispose();
-  }
-});
+  }));
 
-test('after an analysis, the next lone edit is again analysed without the debounce', async () => {
-  const { s, analysed } = scheduler();
-  try {
+test('after an analysis, the next lone edit is again analysed without the debounce', () =>
+  withScheduler(async ({ s, analysed }) => {
     s.documentChanged('/ws/a.tf');
     await turn();
     await turn();
@@ -63,10 +70,7 @@ test('after an analysis, the next lone edit is again analysed without the deboun
     await turn();
     await turn();
     assert.deepEqual(analysed, [['/ws/a.tf'], ['/ws/a.tf']]);
-  } finally {
-    s.dispose();
-  }
-});
+  }));
 
 test('disposing cancels a pending edit', async () => {
   const { s, analysed } = scheduler();
