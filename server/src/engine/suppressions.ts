@@ -28,13 +28,12 @@ export function readSuppressions(ws: Workspace, path: string): FileSuppressions 
   const file = ws.file(path);
   if (!file) return NO_SUPPRESSIONS;
   let s = byFile.get(file);
-  if (!s) byFile.set(file, (s = parseSuppressions(ws, path)));
+  if (!s) byFile.set(file, (s = parseSuppressions(ws, path, file.text)));
   return s;
 }
 
-function parseSuppressions(ws: Workspace, path: string): FileSuppressions {
-  const file = ws.file(path);
-  if (!file || !file.text.includes('aks-lint-ignore')) return NO_SUPPRESSIONS;
+function parseSuppressions(ws: Workspace, path: string, text: string): FileSuppressions {
+  if (!text.includes('aks-lint-ignore')) return NO_SUPPRESSIONS;
   const index = ws.lineIndex(path);
   if (!index) return NO_SUPPRESSIONS;
   const fileWide = new Set<string>();

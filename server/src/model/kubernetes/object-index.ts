@@ -22,25 +22,24 @@ const NONE: readonly K8sObject[] = [];
  * time), and most runs ask about a few kinds only.
  */
 export function indexObjects(objects: Iterable<K8sObject>): K8sObjectIndex {
-  let all: K8sObject[] | undefined;
-  let kinds: Map<string, K8sObject[]> | undefined;
-  const byKind = (): Map<string, K8sObject[]> => {
-    if (kinds) return kinds;
-    all = [];
-    kinds = new Map();
+  // one pass over the objects, on the first question: the list of all and the lists by kind
+  let lists: { readonly all: K8sObject[]; readonly byKind: Map<string, K8sObject[]> } | undefined;
+  const built = (): { readonly all: K8sObject[]; readonly byKind: Map<string, K8sObject[]> } => {
+    if (lists) return lists;
+    lists = { all: [], byKind: new Map() };
     for (const o of objects) {
-      all.push(o);
-      const list = kinds.get(o.kind);
+      lists.all.push(o);
+      const list = lists.byKind.get(o.kind);
       if (list) list.push(o);
-      else kinds.set(o.kind, [o]);
+      else lists.byKind.set(o.kind, [o]);
     }
-    return kinds;
+    return lists;
   };
   const namesByKind = new Map<string, Map<string, K8sObject[]>>();
   let namesOfAll: Map<string, K8sObject[]> | undefined;
   const namedOfKind = (k: string): Map<string, K8sObject[]> => {
     let m = namesByKind.get(k);
-    if (!m) namesByKind.set(k, (m = byNameOf(byKind().get(k) ?? NONE)));
+    if (!m) namesByKind.set(k, (m = byNameOf(built().byKind.get(k) ?? NONE)));
     return m;
   };
   return {
@@ -49,11 +48,8 @@ export function indexObjects(objects: Iterable<K8sObject>): K8sObjectIndex {
       return named.every((o) => o.namespace === ns) ? named : named.filter((o) => o.namespace === ns);
     },
     byKindAndName: (k, n) => namedOfKind(k).get(n) ?? NONE,
-    byName: (n) => {
-      byKind();
-      return (namesOfAll ??= byNameOf(all!)).get(n) ?? NONE;
-    },
-    ofKind: (k) => byKind().get(k) ?? NONE,
+    byName: (n) => (namesOfAll ??= byNameOf(built().all)).get(n) ?? NONE,
+    ofKind: (k) => built().byKind.get(k) ?? NONE,
   };
 }
 

@@ -43,11 +43,13 @@ export interface RoleBindingView {
   readonly subjects: readonly Subject[];
 }
 
+const ROLE_KINDS: ReadonlySet<string> = new Set(['Role', 'ClusterRole']);
+const BINDING_KINDS: ReadonlySet<string> = new Set(['RoleBinding', 'ClusterRoleBinding']);
 /** The kinds these views read. */
-export const RBAC_KINDS: ReadonlySet<string> = new Set(['Role', 'ClusterRole', 'RoleBinding', 'ClusterRoleBinding']);
+export const RBAC_KINDS: ReadonlySet<string> = new Set([...ROLE_KINDS, ...BINDING_KINDS]);
 
 export function roleView(obj: K8sObject): RoleView | undefined {
-  if (obj.kind !== 'Role' && obj.kind !== 'ClusterRole') return undefined;
+  if (!ROLE_KINDS.has(obj.kind)) return undefined;
   const rules = mapItems(obj.field('rules')).map((map) => ({
     map,
     apiGroups: strings(map.get('apiGroups')),
@@ -60,7 +62,7 @@ export function roleView(obj: K8sObject): RoleView | undefined {
 }
 
 export function roleBindingView(obj: K8sObject): RoleBindingView | undefined {
-  if (obj.kind !== 'RoleBinding' && obj.kind !== 'ClusterRoleBinding') return undefined;
+  if (!BINDING_KINDS.has(obj.kind)) return undefined;
   const refMap = asMap(obj.field('roleRef'));
   const roleRef = refMap && {
     map: refMap,

@@ -7,7 +7,7 @@ import { COREDNS_CUSTOM_CONFIGMAP, COREDNS_NAMESPACE, customKeyKind } from '../.
 import { parseCorefile } from '../../syntax/corefile/parse-corefile';
 import type { CorefileParseResult } from '../../syntax/corefile/corefile-ast';
 import { memoOn } from '../kit/memo-on';
-import { joinLists, mapList, terraformSites } from '../kit/site-lists';
+import { objectSites } from '../kit/site-lists';
 
 // The ConfigMaps CoreDNS rules look at, from YAML and from Terraform kubernetes_config_map* resources alike, and
 // the Corefile text of their `.override` / `.server` values, parsed once per check.
@@ -26,11 +26,7 @@ export interface ConfigMapSite {
 // to the other side), each site with its object (so the facts memoised on a site, its parsed Corefiles included,
 // survive edits to other files), and the lists are the same arrays while they hold the same sites (site-lists.ts).
 export function configMapSites(ctx: CheckContext): readonly ConfigMapSite[] {
-  const yaml = ctx.k8sObjects();
-  const tf = ctx.terraform().kubernetesObjects;
-  const fromYaml = mapList('cdns-sites', yaml, yamlSite);
-  const fromTf = terraformSites('cdns-sites', tf, terraformSite);
-  return joinLists('cdns-sites', fromYaml, fromTf);
+  return objectSites('cdns-sites', ctx.k8sObjects(), yamlSite, ctx.terraform().kubernetesObjects, terraformSite);
 }
 
 function yamlSite(object: K8sObject): ConfigMapSite | undefined {

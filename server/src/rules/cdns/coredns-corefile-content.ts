@@ -5,7 +5,7 @@ import type { CorefileDirective, CorefileServerBlock, CorefileToken } from '../.
 import { FORWARD_MAX_UPSTREAMS, isKnownDirective, isOncePerServerBlock, REMOVED_PLUGINS } from '../../model/coredns/plugins';
 import { overrideVerdict } from '../../model/coredns/aks-default';
 import { isServerAddress } from '../../model/coredns/custom-content';
-import { memoOnLists } from '../kit/site-lists';
+import { memoReportsPerItem } from '../kit/site-lists';
 import { configMapSites, corefileValues, type ConfigMapSite, type CorefileValue } from './coredns-configmaps';
 
 // AKS-CDNS-004. The Corefile text inside coredns-custom values: syntax, plugin names, and the two traps the AKS
@@ -47,7 +47,7 @@ export const rule = defineRule({
   *check(ctx) {
     const sites = configMapSites(ctx);
     // a function of the list, which stays the same array while no ConfigMap changed (most edits)
-    yield* memoOnLists([sites], 'AKS-CDNS-004', () => sites.flatMap((site) => [...siteReports(ctx, site)]));
+    yield* memoReportsPerItem(sites, 'AKS-CDNS-004', (site) => siteReports(ctx, site));
   },
 });
 

@@ -3,7 +3,7 @@ import { fix } from '../kit/fix';
 import { CONFIGMAP_KEY_MAX, CONFIGMAP_KEY_PATTERN } from '../../model/coredns/aks-default';
 import { suggestCustomKey } from '../../model/coredns/custom-content';
 import type { ConfigMapEntry } from '../../model/kubernetes/config-map';
-import { memoOnLists } from '../kit/site-lists';
+import { memoReportsPerItem } from '../kit/site-lists';
 import { configMapSites, isCorednsCustomisation, type ConfigMapSite } from './coredns-configmaps';
 import { hclDataKey } from './terraform-data-keys';
 import { renameKey } from './yaml-lines';
@@ -40,7 +40,7 @@ export const rule = defineRule({
   *check(ctx) {
     const sites = configMapSites(ctx);
     // a function of the list, which stays the same array while no ConfigMap changed (most edits)
-    yield* memoOnLists([sites], 'AKS-CDNS-002', () => sites.flatMap((site) => [...siteReports(ctx, site)]));
+    yield* memoReportsPerItem(sites, 'AKS-CDNS-002', (site) => siteReports(ctx, site));
   },
 });
 

@@ -2,7 +2,7 @@ import { defineRule, type CheckContext, type Report } from '../kit/define-rule';
 import { fix } from '../kit/fix';
 import { AKS_KUBERNETES_ZONES, isDefaultServerKey, overrideVerdict } from '../../model/coredns/aks-default';
 import { isServerAddress } from '../../model/coredns/custom-content';
-import { memoOnLists } from '../kit/site-lists';
+import { memoReportsPerItem } from '../kit/site-lists';
 import { configMapSites, corefileValues, type ConfigMapSite, type CorefileValue } from './coredns-configmaps';
 import { defaultBlockToOverrideFix } from './default-block-to-override-fix';
 import { forwardToServerFix } from './forward-to-server-fix';
@@ -50,7 +50,7 @@ export const rule = defineRule({
   *check(ctx) {
     const sites = configMapSites(ctx);
     // a function of the list, which stays the same array while no ConfigMap changed (most edits)
-    yield* memoOnLists([sites], 'AKS-CDNS-003', () => sites.flatMap((site) => [...siteReports(ctx, site)]));
+    yield* memoReportsPerItem(sites, 'AKS-CDNS-003', (site) => siteReports(ctx, site));
   },
 });
 

@@ -5,7 +5,8 @@ import { RuleRunner } from '../../engine/run';
 import type { Finding } from '../../engine/finding';
 import { rule as workloadIdentityLabels } from '../wi/workload-identity-labels';
 import { rule as csiVolumeMounts } from '../kv/csi-volume-mounts-secret-provider-class';
-import { joinLists, mapList, memoOnLists, sameAsLast } from './site-lists';
+import { joinLists, mapList, memoOnLists, memoReportsPerItem, objectSites, sameAsLast } from './site-lists';
+import type { K8sObject } from '../../model/kubernetes/object';
 
 test('mapList: after a change inside the list, only the elements that differ are made again', () => {
   const [a, b, c, d, e] = ['a', 'b', 'c', 'd', 'e'].map((id) => ({ id }));
@@ -110,4 +111,31 @@ test('cross-file joins: an edit to a file with none of the joined objects replay
   assert.deepEqual(fixesOf(afterSa, 'AKS-WI-002', 'missingUseLabel'), []);
   assert.equal(fixesOf(afterSa, 'AKS-KV-005', 'notFound').length, 1, 'the volume still names no class');
   assert.deepEqual(afterSa, new RuleRunner([workloadIdentityLabels, csiVolumeMounts]).run(ws));
+});
+
+test('objectSites: YAML sites then Terraform ones, the same array while no object changed', () => {
+  const obj = (name: string) => ({ name }) as unknown as K8sObject;
+  const [a, b, c] = [obj('a'), obj('b'), obj('c')];
+  const declared = [{ object: c, resource: {} }];
+  const yamlSite = (o: K8sObject) => (o.name === 'b' ? undefined : `yaml:${o.name}`);
+  const tfSite = (d: { object: K8sObject }) => `tf:${d.object.name}`;
+  const sites = objectSites('test:object-sites', [a, b], yamlSite, declared, tfSite);
+  assert.deepEqual(sites, ['yaml:a', 'tf:c']);
+  assert.equal(objectSites('test:object-sites', [a, b], yamlSite, declared, tfSite), sites, 'nothing changed: the same array');
+  assert.deepEqual(objectSites('test:object-sites', [a], yamlSite, [], tfSite), ['yaml:a']);
+});
+
+test('memoReportsPerItem: each item\'s reports in order, replayed while the list is the same array', () => {
+  let calls = 0;
+  const produce = function* (n: number) {
+    calls++;
+    for (let i = 0; i < n; i++) yield `${n}.${i}`;
+  };
+  const list = [2, 0, 1];
+  const reports = memoReportsPerItem(list, 'test:per-item', produce);
+  assert.deepEqual(reports, ['2.0', '2.1', '1.0']);
+  assert.equal(memoReportsPerItem(list, 'test:per-item', produce), reports);
+  assert.equal(calls, 3, 'replayed, not produced again');
+  assert.deepEqual(memoReportsPerItem([1], 'test:per-item', produce), ['1.0'], 'another list is worked out');
+  assert.equal(calls, 4);
 });

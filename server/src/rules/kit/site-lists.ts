@@ -32,6 +32,21 @@ export function terraformSites<D extends Declared, S>(tag: string, list: readonl
   });
 }
 
+/**
+ * The sites of the YAML objects, then of the Terraform-declared ones (`yamlSite` / `terraformSite` give undefined for
+ * an object that is not a site): each side kept as mapList and terraformSites keep it, the two joined as joinLists
+ * joins them. `tag` names the two functions.
+ */
+export function objectSites<D extends Declared, S>(
+  tag: string,
+  yaml: readonly K8sObject[],
+  yamlSite: (object: K8sObject) => S | undefined,
+  terraform: readonly D[],
+  terraformSite: (declared: D) => S | undefined,
+): readonly S[] {
+  return joinLists(tag, mapList(tag, yaml, yamlSite), terraformSites(tag, terraform, terraformSite));
+}
+
 interface Mapped {
   readonly list: readonly object[];
   /** `make` of each element, by position */
@@ -124,4 +139,9 @@ export function memoOnLists<T>(lists: readonly [object, ...object[]], tag: strin
     node.done = true;
   }
   return node.value as T;
+}
+
+/** `produce(item)`'s reports for each item of `list`, in order: replayed while `list` is the same array (memoOnLists). */
+export function memoReportsPerItem<T, R>(list: readonly T[], tag: string, produce: (item: T) => Iterable<R>): readonly R[] {
+  return memoOnLists([list], tag, () => list.flatMap((item) => [...produce(item)]));
 }

@@ -4,7 +4,7 @@ import { scalarText } from '../../model/kubernetes/k-value';
 import type { SpcObject } from '../../model/kubernetes/spc-objects';
 import { isAzureSpc, spcSites, type SpcSite } from './kv-sites';
 import { replaceObjectField } from './object-field-edit';
-import { memoOnLists } from '../kit/site-lists';
+import { memoReportsPerItem } from '../kit/site-lists';
 
 // AKS-KV-006. For a Key Vault certificate, objectType: cert returns only the leaf certificate (PEM): no private key,
 // no chain. objectType: secret returns key + full chain. Using the cert view where a key is expected breaks TLS.
@@ -41,14 +41,12 @@ export const rule = defineRule({
   *check(ctx) {
     const spcs = spcSites(ctx);
     // a function of the list, which stays the same array while no class changed (most edits)
-    yield* memoOnLists([spcs], 'AKS-KV-006', () =>
-      spcs.flatMap((site) => {
-        const objects = site.view.objects;
-        if (!isAzureSpc(site.view) || !objects) return [];
-        const source = site.yaml ? ctx.getFile(site.file) : undefined;
-        return objects.objects.flatMap((o) => (o.objectType === 'cert' ? [...checkCert(site, o, objects.objects, source)] : []));
-      }),
-    );
+    yield* memoReportsPerItem(spcs, 'AKS-KV-006', (site) => {
+      const objects = site.view.objects;
+      if (!isAzureSpc(site.view) || !objects) return [];
+      const source = site.yaml ? ctx.getFile(site.file) : undefined;
+      return objects.objects.flatMap((o) => (o.objectType === 'cert' ? [...checkCert(site, o, objects.objects, source)] : []));
+    });
   },
 });
 

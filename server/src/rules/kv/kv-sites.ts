@@ -5,7 +5,7 @@ import { podSpecOf, type PodSpecView, type PodVolume } from '../../model/kuberne
 import { scalarText } from '../../model/kubernetes/k-value';
 import { CSI_DRIVER_NAME, SPC_PROVIDER } from '../../model/azure/keyvault';
 import { memoOn } from '../kit/memo-on';
-import { joinLists, mapList, terraformSites } from '../kit/site-lists';
+import { objectSites } from '../kit/site-lists';
 
 // The SecretProviderClasses and pod specs the Key Vault CSI rules read, from YAML manifests and from Terraform
 // kubernetes_manifest resources alike. Fixes are offered on YAML only: a Terraform value's range is an HCL
@@ -41,15 +41,11 @@ type ViewSite<V> = { view: V; object: K8sObject; file: string; yaml: boolean };
 // model), and the joined list with the pair of lists; the lists are the same arrays while they hold the same sites
 // (site-lists.ts), so indexes over them (podsNaming) are built once per change to the objects they hold.
 function viewSites<V, S>(ctx: CheckContext, tag: string, viewOf: (o: K8sObject) => V | undefined, toSite: (s: ViewSite<V>) => S): readonly S[] {
-  const yaml = ctx.k8sObjects();
-  const tf = ctx.terraform().kubernetesObjects;
-  const make = (file: string, yaml: boolean) => (object: K8sObject): S | undefined => {
+  const site = (object: K8sObject, file: string, yaml: boolean): S | undefined => {
     const view = viewOf(object);
     return view ? toSite({ view, object, file, yaml }) : undefined;
   };
-  const fromYaml = mapList(tag, yaml, (o) => make(o.source.file, true)(o));
-  const fromTf = terraformSites(tag, tf, (t) => make(t.resource.file, false)(t.object));
-  return joinLists(tag, fromYaml, fromTf);
+  return objectSites(tag, ctx.k8sObjects(), (o) => site(o, o.source.file, true), ctx.terraform().kubernetesObjects, (t) => site(t.object, t.resource.file, false));
 }
 
 /**

@@ -4,7 +4,7 @@ import { asScalar } from '../../model/kubernetes/k-value';
 import { EXCLUSIVE_IDENTITY_MODE_PARAMS, SPC_ERRORS, parseGoBool } from '../../model/azure/keyvault';
 import { isAzureSpc, isPlaceholder, paramText, spcSites, type SpcSite } from './kv-sites';
 import { memoReportsKeyed } from '../kit/memo-on';
-import { memoOnLists } from '../kit/site-lists';
+import { memoReportsPerItem } from '../kit/site-lists';
 
 // AKS-KV-003. The provider authenticates in exactly one mode: workload identity (clientID), the node's VMSS identity
 // (useVMManagedIdentity + userAssignedIdentityID = a client ID), the deprecated pod identity, or the token proxy.
@@ -46,7 +46,7 @@ export const rule = defineRule({
     const addon = addonClusters.length === 1 ? addonClusters[0].address : undefined;
     const spcs = spcSites(ctx);
     // a function of the classes and the add-on cluster: replayed while neither changed (most edits)
-    yield* memoOnLists([spcs], `AKS-KV-003:${addon ?? ''}`, () => spcs.flatMap((site) => (isAzureSpc(site.view) ? [...siteReports(ctx, site, addon)] : [])));
+    yield* memoReportsPerItem(spcs, `AKS-KV-003:${addon ?? ''}`, (site) => (isAzureSpc(site.view) ? siteReports(ctx, site, addon) : []));
   },
 });
 

@@ -5,7 +5,7 @@ import { asScalar, type KEntry, type KSeq } from '../../model/kubernetes/k-value
 import { EXCLUSIVE_IDENTITY_MODE_PARAMS, GO_PARSEBOOL_VALUES, SPC_ERRORS } from '../../model/azure/keyvault';
 import { isAzureSpc, spcSites, type SpcSite } from './kv-sites';
 import { objectsContentReports, type ObjectsMessageId } from './objects-content';
-import { memoOnLists } from '../kit/site-lists';
+import { memoReportsPerItem } from '../kit/site-lists';
 
 // AKS-KV-002. spec.parameters is map[string]string (CRD `additionalProperties: {type: string}`): an unquoted
 // `false` is a YAML boolean the API server rejects; `objects` is YAML inside a string that the provider unmarshals.
@@ -50,7 +50,7 @@ export const rule = defineRule({
   *check(ctx) {
     const spcs = spcSites(ctx);
     // a function of the list, which stays the same array while no class changed (most edits)
-    yield* memoOnLists([spcs], 'AKS-KV-002', () => spcs.flatMap((site) => [...siteReports(ctx, site)]));
+    yield* memoReportsPerItem(spcs, 'AKS-KV-002', (site) => siteReports(ctx, site));
   },
 });
 

@@ -3,7 +3,7 @@ import type { CheckContext } from '../kit/define-rule';
 import type { K8sObject } from '../../model/kubernetes/object';
 import type { TerraformModel, TfKubernetesObject, TfResource } from '../../model/terraform/model-types';
 import { memoOn } from '../kit/memo-on';
-import { joinLists, mapList, terraformSites } from '../kit/site-lists';
+import { objectSites } from '../kit/site-lists';
 import { podSpecOf, type PodSpecView } from '../../model/kubernetes/pod-spec';
 import { serviceAccountView, type ServiceAccountView } from '../../model/kubernetes/service-account';
 import { scalarText, type KEntry } from '../../model/kubernetes/k-value';
@@ -39,15 +39,11 @@ export function labelSites(ctx: CheckContext, key: string): readonly Site<KEntry
 // to the other side), each site with its object, and the lists are the same arrays while they hold the same sites
 // (site-lists.ts), so indexes over them (byName) survive edits that touch none of their objects.
 function viewSites<V>(ctx: CheckContext, tag: string, viewOf: (o: K8sObject) => V | undefined): readonly Site<V>[] {
-  const yaml = ctx.k8sObjects();
-  const model = ctx.terraform();
-  const make = (resource: TfResource | undefined) => (object: K8sObject): Site<V> | undefined => {
+  const site = (object: K8sObject, resource: TfResource | undefined): Site<V> | undefined => {
     const view = viewOf(object);
     return view ? { view, object, resource } : undefined;
   };
-  const fromYaml = mapList(`wi:${tag}`, yaml, make(undefined));
-  const fromTf = terraformSites(`wi:${tag}`, terraformObjects(model), (t) => make(t.resource)(t.object));
-  return joinLists(tag, fromYaml, fromTf);
+  return objectSites(`wi:${tag}`, ctx.k8sObjects(), (o) => site(o, undefined), terraformObjects(ctx.terraform()), (t) => site(t.object, t.resource));
 }
 
 export interface SaMatch {

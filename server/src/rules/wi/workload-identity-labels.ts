@@ -7,7 +7,7 @@ import { defineRule, type CheckContext, type Report } from '../kit/define-rule';
 import { fix, insertYamlKey, replaceRange, replaceYamlScalar } from '../kit/fix';
 import { annotationExpr, labelSites, findServiceAccounts, GUID_RE, isPlaceholder, podServiceAccountName, podSpecs, serviceAccounts, type Site } from './wi-sites';
 import { memoOn } from '../kit/memo-on';
-import { memoOnLists } from '../kit/site-lists';
+import { memoOnLists, memoReportsPerItem } from '../kit/site-lists';
 
 // AKS-WI-002 (aks-rules.md §4.10, §2.8): the client-id annotation belongs on the ServiceAccount, the
 // `azure.workload.identity/use: "true"` label on the pod template; the webhook mutates only labelled pods.
@@ -53,9 +53,9 @@ export const rule = defineRule({
     // (most edits): replayed then instead of redone for every pod.
     yield* memoOnLists([pods, sas], 'AKS-WI-002', () => [...joinReports(ctx, pods, sas)]);
     // per ServiceAccount, each a function of its site (a Terraform one's trace stays within its unchanged module group)
-    yield* memoOnLists([sas], 'AKS-WI-002:client-id', () => sas.flatMap((sa) => [...clientIdReports(ctx, sa)]));
+    yield* memoReportsPerItem(sas, 'AKS-WI-002:client-id', (sa) => clientIdReports(ctx, sa));
     const labels = labelSites(ctx, WI_USE_LABEL);
-    yield* memoOnLists([labels], 'AKS-WI-002', () => labels.flatMap(({ view: label, object }) => [...unquoted(ctx, object.source.file, label)]));
+    yield* memoReportsPerItem(labels, 'AKS-WI-002', ({ view: label, object }) => unquoted(ctx, object.source.file, label));
   },
 });
 

@@ -40,7 +40,7 @@ export function scanFlowCollection(src: string, at: number, lineEnd: number, ind
       cur.i = cur.skip(colon + 1);
       const value = cur.i < cur.lineEnd ? flowScalar(cur, false) : undefined;
       if (!value || hasKey(items, item.value)) return undefined;
-      items.push(typeof item.value === 'string' ? yScalar(shared(item.value), item.style, item.start, item.end) : item, value);
+      items.push(item, value);
     } else items.push(item);
     // the next `,` or the closing bracket on the same line; after a `,` the next item may start on a line below
     const next = cur.skip(cur.i);
@@ -81,8 +81,8 @@ class FlowCursor {
 }
 
 /**
- * A quoted or plain scalar at the cursor, on its line; the cursor moves past it. A plain key ends before `: `;
- * flow indicators, a pair inside a sequence, or a comment are beyond the subset.
+ * A quoted or plain scalar at the cursor, on its line; the cursor moves past it. A plain key ends before `: `, and a
+ * key's string is shared (yaml-tree.ts); flow indicators, a pair inside a sequence, or a comment are beyond the subset.
  */
 function flowScalar(cur: FlowCursor, isKey: boolean): YScalar | undefined {
   const { src, lineEnd } = cur;
@@ -92,7 +92,7 @@ function flowScalar(cur: FlowCursor, isKey: boolean): YScalar | undefined {
     const q = scanQuoted(src, i, -1);
     if (!q || q.end > lineEnd) return undefined;
     cur.i = q.end;
-    return yScalar(q.value, quotedStyle(c), i, q.end);
+    return yScalar(isKey ? shared(q.value) : q.value, quotedStyle(c), i, q.end);
   }
   if (!canStartPlain(c, src.charCodeAt(i + 1))) return undefined;
   let end = i;
@@ -108,7 +108,7 @@ function flowScalar(cur: FlowCursor, isKey: boolean): YScalar | undefined {
   const value = resolvePlain(src.slice(i, end));
   if (value === UNRESOLVED) return undefined;
   cur.i = end;
-  return yScalar(value, 'PLAIN', i, end);
+  return yScalar(isKey && typeof value === 'string' ? shared(value) : value, 'PLAIN', i, end);
 }
 
 function isPlainSafeAfterColon(next: number): boolean {
