@@ -1,5 +1,6 @@
 import { YAMLParseError } from 'yaml';
-import { shared, type YNode } from './yaml-tree';
+import { shared } from '../../text/shared-strings';
+import type { YNode } from './yaml-tree';
 import { GIVE_UP, resolvePlain, UNRESOLVED } from './block-scalars';
 
 // Keys of the block reader (block-reader.ts, flow-collections.ts): plain keys resolved and shared, and duplicate keys
