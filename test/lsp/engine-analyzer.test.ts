@@ -48,3 +48,17 @@ test('a file outside every folder is analysed in a root at its own directory', (
   assert.equal(an.ruleInfo('AKS-TST-001')?.title, 'Names are not "bad"');
   assert.equal(an.ruleInfo('AKS-INT-001')?.name, 'internal-error');
 });
+
+test("an edit elsewhere hands out the other files' findings as the same absolute copies, the edited file's anew", () => {
+  const an = new EngineAnalyzer(testRules);
+  an.setFolders([A]);
+  an.setFile(join(A, 'main.tf'), BAD);
+  an.setFile(join(A, 'other.tf'), BAD);
+  const byFile = (list: readonly { file: string }[]) => new Map(list.map((f) => [f.file, f]));
+  const first = byFile(an.analyze());
+  an.setFile(join(A, 'other.tf'), `# edited\n${BAD}`);
+  const second = byFile(an.analyze());
+  assert.equal(second.get(join(A, 'main.tf')), first.get(join(A, 'main.tf')), 'main.tf did not change: its finding is not copied again');
+  assert.notEqual(second.get(join(A, 'other.tf')), first.get(join(A, 'other.tf')));
+  assert.equal(second.get(join(A, 'other.tf'))?.file, join(A, 'other.tf'));
+});

@@ -161,7 +161,19 @@ function groupBy(items: readonly { root: string; path: string }[]): Map<string, 
   return m;
 }
 
+// The runner hands out the same Finding objects while their unit's inputs are unchanged (most findings after an
+// edit), so their absolute copies are made once, not on every analysis.
+const absoluteCopies = new WeakMap<Finding, { readonly root: string; readonly copy: Finding }>();
+
 function toAbsolute(root: string, f: Finding): Finding {
+  const known = absoluteCopies.get(f);
+  if (known?.root === root) return known.copy;
+  const copy = absoluteCopy(root, f);
+  absoluteCopies.set(f, { root, copy });
+  return copy;
+}
+
+function absoluteCopy(root: string, f: Finding): Finding {
   const abs = (p: string): string => (root === '' ? p : join(root, p));
   return {
     ...f,
