@@ -46,6 +46,8 @@ interface RuleState {
 
 /** Most units report nothing: they all share this outcome instead of holding an empty one each. */
 const NO_REPORTS: CacheEntry['outcome'] = Object.freeze({ reports: Object.freeze([]) });
+/** A one-shot runner's entry for such a unit: nothing in it differs between units (no inputs, no key, no findings). */
+const ONE_SHOT_NOTHING: CacheEntry = Object.freeze({ deps: undefined, key: '', outcome: NO_REPORTS, made: undefined });
 
 export class RuleRunner {
   /** rule code -> its units */
@@ -191,7 +193,7 @@ export class RuleRunner {
       outcome = { crash: internalErrorFinding(rule, err, at) };
     }
     this.elapsedMs.set(rule.code, (this.elapsedMs.get(rule.code) ?? 0) + performance.now() - started);
-    if (this.oneShot) return this.store(state, id, { deps: undefined, key: '', outcome, made: undefined });
+    if (this.oneShot) return this.store(state, id, outcome === NO_REPORTS ? ONE_SHOT_NOTHING : { deps: undefined, key: '', outcome, made: undefined });
     const fresh = new Dependencies(recorder);
     const key = this.intern(fresh.key(ws));
     // after key(), which captures the Terraform reads: a unit that read the same inputs keeps its Dependencies (held
