@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { EngineAnalyzer } from '../../server/src/lsp/engine-analyzer';
 import { DEFAULT_SETTINGS } from '../../server/src/lsp/protocol';
 import { testRules } from './fixtures/test-rules';
+import { defineRule } from '../../server/src/rules/kit/define-rule';
 
 // The analyzer behind the server, in process: roots, configuration and settings, with absolute paths throughout.
 
@@ -61,4 +62,28 @@ test("an edit elsewhere hands out the other files' findings as the same absolute
   assert.equal(second.get(join(A, 'main.tf')), first.get(join(A, 'main.tf')), 'main.tf did not change: its finding is not copied again');
   assert.notEqual(second.get(join(A, 'other.tf')), first.get(join(A, 'other.tf')));
   assert.equal(second.get(join(A, 'other.tf'))?.file, join(A, 'other.tf'));
+});
+
+test('fixes are worked out when read, over the snapshot analysed; fix code that throws is logged and offers none', () => {
+  const logged: string[] = [];
+  let runs = 0;
+  const throwing = defineRule({
+    code: 'AKS-TST-009', name: 'test-throwing-fix', title: 't', severity: 'warning', category: 'correctness', scope: 'file',
+    docs: { summary: 's', rationale: 'r', links: [] }, messages: { m: 'm' }, fixable: true,
+    *check(ctx) {
+      yield { messageId: 'm', file: ctx.file.path, range: { start: 0, end: 1 }, fixes: () => { runs++; throw new Error('no fix today'); } };
+    },
+  });
+  const an = new EngineAnalyzer([...testRules, throwing], (m) => logged.push(m));
+  an.setFolders([A]);
+  an.setFile(join(A, 'main.tf'), BAD);
+  const findings = an.analyze();
+  assert.equal(runs, 0, 'analysing runs no fix code');
+  const bad = findings.find((f) => f.code === 'AKS-TST-001')!;
+  assert.deepEqual(bad.fixes?.map((f) => f.edits[0].file), [join(A, 'main.tf')]);
+  const broken = findings.find((f) => f.code === 'AKS-TST-009')!;
+  assert.deepEqual(broken.fixes, []);
+  assert.deepEqual(broken.fixes, [], 'worked out once per snapshot');
+  assert.equal(runs, 1);
+  assert.match(logged.join('\n'), /AKS-TST-009.*no fix today/);
 });

@@ -19,6 +19,11 @@ export interface Finding {
   readonly related?: readonly RelatedLocation[];
   /** first = preferred */
   readonly fixes?: readonly Fix[];
+  /**
+   * From a runner with lazy fixes, instead of `fixes`: the fixes over the snapshot being fixed (the one analysed, or
+   * newer). Throws what the rule's fix code throws.
+   */
+  readonly fixesIn?: (ws: Workspace) => readonly Fix[];
 }
 
 export interface Position1 {

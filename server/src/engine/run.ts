@@ -1,5 +1,5 @@
 import type { FileKind, Workspace, WorkspaceFile } from '../model/workspace';
-import { formatMessage, type Report, type Rule } from '../rules/kit/define-rule';
+import { formatMessage, type CheckContext, type Fix, type LazyFixes, type Report, type Rule } from '../rules/kit/define-rule';
 import { rules as registry } from '../rules/index';
 import { effectiveSeverity, ignoredPaths, severityTable, type LintConfig, type SeverityTable } from './config';
 import { compareFindings, type Finding } from './finding';
@@ -19,6 +19,12 @@ export interface RunnerOptions {
    * without the recorded inputs, keys and index that let a long-lived runner re-check them after an edit.
    */
   readonly oneShot?: boolean;
+  /**
+   * Leave reports' lazy fixes unresolved: their findings carry `fixesIn` instead of `fixes` (the language server asks
+   * when the user opens a finding's quick fixes). Otherwise they are resolved while the unit runs, so what they read
+   * counts among the unit's inputs and a throw is the rule's internal error, like any other.
+   */
+  readonly lazyFixes?: boolean;
 }
 
 export interface RunOptions {
@@ -64,6 +70,7 @@ export class RuleRunner {
   private readonly keys = new Map<string, string>();
 
   private readonly oneShot: boolean;
+  private readonly lazyFixes: boolean;
   /** a one-shot runner's snapshot: its cached units hold for this one only */
   private snapshot: Workspace | undefined;
   /** a one-shot runner records nothing it keeps: every unit writes into this one recorder */
@@ -71,6 +78,7 @@ export class RuleRunner {
 
   constructor(readonly rules: readonly Rule[] = registry, options: RunnerOptions = {}) {
     this.oneShot = options.oneShot ?? false;
+    this.lazyFixes = options.lazyFixes ?? false;
   }
 
   run(ws: Workspace, config?: LintConfig, options: RunOptions = {}): Finding[] {
@@ -113,14 +121,14 @@ export class RuleRunner {
       if (!list) byKinds.set(id, (list = eligible.filter((f) => kinds.includes(f.kind))));
       return list;
     };
-    const emit = (rule: Rule, entry: CacheEntry): void => {
+    const emit = (rule: Rule, entry: CacheEntry, unit: string): void => {
       const outcome = entry.outcome;
       if (outcome === NO_REPORTS) return;
       if ('crash' in outcome) {
         if (keep(outcome.crash)) findings.push(outcome.crash);
         return;
       }
-      if (entry.made?.tableKey !== tableKey) entry.made = { tableKey, findings: toFindings(rule, outcome.reports, table) };
+      if (entry.made?.tableKey !== tableKey) entry.made = { tableKey, findings: toFindings(rule, outcome.reports, table, unit) };
       for (const f of entry.made.findings) if (keep(f)) findings.push(f);
     };
     for (const rule of this.rules) {
@@ -138,11 +146,11 @@ export class RuleRunner {
           if (gone) this.forget(state, id);
           else this.entry(ws, rule, state, file, undefined);
         }
-        for (const id of state.withFindings) emit(rule, state.cache.get(id)!);
+        for (const id of state.withFindings) emit(rule, state.cache.get(id)!, id);
         continue;
       }
       const units = rule.scope === 'file' ? filesFor(rule.fileKinds) : [undefined];
-      for (const file of units) emit(rule, this.entry(ws, rule, state, file, affected));
+      for (const file of units) emit(rule, this.entry(ws, rule, state, file, affected), file?.path ?? '');
     }
     // Results of deleted files would otherwise pile up over a long editing session.
     if (!only && !incremental) {
@@ -186,7 +194,7 @@ export class RuleRunner {
     try {
       const ctx = file ? trackedContext(ws, recorder, file) : trackedContext(ws, recorder);
       const iterable = (rule.check as (c: typeof ctx) => Iterable<Report>)(ctx);
-      for (const r of iterable) reports.push(validateReport(ws, rule, r));
+      for (const r of iterable) reports.push(validateReport(ws, rule, this.lazyFixes ? r : withFixesResolved(r, ctx)));
       outcome = reports.length === 0 ? NO_REPORTS : { reports };
     } catch (err) {
       const at = file?.path ?? reports[reports.length - 1]?.file ?? ws.files[0]?.path ?? '';
@@ -213,7 +221,8 @@ export class RuleRunner {
   }
 }
 
-function toFindings(rule: Rule, reports: readonly Report[], table: SeverityTable): Finding[] {
+/** `unit`: the path of the file the reports' check ran on ('' for a workspace rule), whose context lazy fixes get. */
+function toFindings(rule: Rule, reports: readonly Report[], table: SeverityTable, unit: string): Finding[] {
   const out: Finding[] = [];
   for (const r of reports) {
     const severity = effectiveSeverity(rule, r.messageId, table);
@@ -227,7 +236,7 @@ function toFindings(rule: Rule, reports: readonly Report[], table: SeverityTable
       file: r.file,
       range: r.range,
       ...(r.related?.length ? { related: r.related } : {}),
-      ...(r.fixes?.length ? { fixes: r.fixes } : {}),
+      ...(typeof r.fixes === 'function' ? { fixesIn: fixesIn(r.fixes, unit) } : r.fixes?.length ? { fixes: r.fixes } : {}),
     });
   }
   return out;
@@ -246,8 +255,13 @@ function validateReport(ws: Workspace, rule: Rule, r: Report): Report {
   if (!(0 <= r.range.start && r.range.start <= r.range.end && r.range.end <= text.length)) {
     throw new Error(`reported range ${r.range.start}-${r.range.end} outside ${r.file} (length ${text.length})`);
   }
-  if (r.fixes?.length && !rule.fixable) throw new Error('yielded fixes but is not declared fixable: true');
-  for (const fix of r.fixes ?? []) {
+  if ((typeof r.fixes === 'function' || r.fixes?.length) && !rule.fixable) throw new Error('yielded fixes but is not declared fixable: true');
+  if (typeof r.fixes !== 'function') validateFixes(ws, r.fixes ?? []);
+  return r;
+}
+
+function validateFixes(ws: Workspace, fixes: readonly Fix[]): void {
+  for (const fix of fixes) {
     for (const e of fix.edits) {
       const t = ws.file(e.file)?.text;
       if (t === undefined || e.range.start < 0 || e.range.end < e.range.start || e.range.end > t.length) {
@@ -255,5 +269,25 @@ function validateReport(ws: Workspace, rule: Rule, r: Report): Report {
       }
     }
   }
-  return r;
+}
+
+function withFixesResolved(r: Report, ctx: CheckContext): Report {
+  return typeof r.fixes === 'function' ? { ...r, fixes: r.fixes(ctx) } : r;
+}
+
+/**
+ * A finding's lazy fixes over a given snapshot: the one being fixed, which may be newer than the one the check ran on
+ * (the engine replays a unit's reports while its inputs are unchanged; the fix gets the current text of whatever else
+ * it reads). No fixes when the checked file is gone. Throws what the fix throws, or when its edits fall outside the text.
+ */
+function fixesIn(lazy: LazyFixes, unit: string): (ws: Workspace) => readonly Fix[] {
+  return (ws) => {
+    const file = unit === '' ? undefined : ws.file(unit);
+    if (unit !== '' && !file) return [];
+    // nothing records these reads: the unit's inputs were settled when it ran
+    const reads = new DependencyRecorder();
+    const fixes = lazy(file ? trackedContext(ws, reads, file) : trackedContext(ws, reads));
+    validateFixes(ws, fixes);
+    return fixes;
+  };
 }

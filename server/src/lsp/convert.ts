@@ -29,7 +29,8 @@ const severities: Record<Severity, DiagnosticSeverity> = {
 };
 
 export function toDiagnostic(f: Finding, lines: LineIndex, files: FileResolver): Diagnostic {
-  const data: DiagnosticData = { code: f.code, key: findingKey(f), messageId: f.messageId, fixCount: f.fixes?.length ?? 0 };
+  // no fix count: fixes are worked out when a quick fix is asked for, not for every diagnostic published
+  const data: DiagnosticData = { code: f.code, key: findingKey(f), messageId: f.messageId };
   const related = (f.related ?? []).flatMap((r) => {
     const li = files.lineIndexOf(r.file);
     return li ? [{ location: { uri: files.uriOf(r.file), range: toRange(li, r.range) }, message: r.message }] : [];

@@ -1,6 +1,6 @@
 import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { rules as registry } from '../rules/index';
-import type { Rule } from '../rules/kit/define-rule';
+import type { Fix, Rule } from '../rules/kit/define-rule';
 import { RuleRunner } from '../engine/run';
 import { INTERNAL_ERROR } from '../engine/internal-error';
 import { Workspace } from '../model/workspace';
@@ -19,6 +19,8 @@ import { DEFAULT_SETTINGS } from './protocol';
 interface Root {
   ws: Workspace;
   readonly runner: RuleRunner;
+  /** the snapshot last analysed, whose text the findings handed out describe: lazy fixes are worked out over it */
+  analysed?: Workspace;
 }
 
 export class EngineAnalyzer implements Analyzer {
@@ -30,7 +32,11 @@ export class EngineAnalyzer implements Analyzer {
   private settings: AksLintSettings = DEFAULT_SETTINGS;
   private explicitConfig: { file: string; text: string } | undefined;
 
-  constructor(private readonly rules: readonly Rule[] = registry) {}
+  constructor(
+    private readonly rules: readonly Rule[] = registry,
+    /** where a rule's fix code that throws is reported (the finding then offers no fix) */
+    private readonly log: (message: string) => void = () => {},
+  ) {}
 
   /** Files are re-assigned to their deepest folder. */
   setFolders(folders: readonly string[]): void {
@@ -74,7 +80,9 @@ export class EngineAnalyzer implements Analyzer {
       const only = wanted ? wanted.get(root) : undefined;
       if (wanted && !only) continue;
       const findings = r.runner.run(r.ws, { rules: this.settings.rules }, only ? { files: only } : {});
-      for (const f of findings) out.push(toAbsolute(root, f));
+      r.analysed = r.ws;
+      const lazy = { snapshot: () => this.roots.get(root)?.analysed, log: this.log };
+      for (const f of findings) out.push(toAbsolute(root, f, lazy));
     }
     return out;
   }
@@ -146,7 +154,10 @@ export class EngineAnalyzer implements Analyzer {
     for (const [root, files] of byRoot) {
       const varFiles = this.settings.varFiles.map((v) => relative(root, v).split(sep).join('/')).filter((v) => !v.startsWith('..'));
       const ws = Workspace.create(files, { config: this.configFor(root), varFiles });
-      this.roots.set(root, { ws, runner: previous.get(root)?.runner ?? new RuleRunner(this.rules) });
+      const before = previous.get(root);
+      // lazy fixes: a keystroke does not build the fixes of every finding in the file, only a quick fix request does.
+      // The findings handed out so far keep their snapshot until the next analysis.
+      this.roots.set(root, { ws, runner: before?.runner ?? new RuleRunner(this.rules, { lazyFixes: true }), analysed: before?.analysed });
     }
   }
 }
@@ -165,22 +176,75 @@ function groupBy(items: readonly { root: string; path: string }[]): Map<string, 
 // edit), so their absolute copies are made once, not on every analysis.
 const absoluteCopies = new WeakMap<Finding, { readonly root: string; readonly copy: Finding }>();
 
-function toAbsolute(root: string, f: Finding): Finding {
+interface LazyFixSource {
+  /** the snapshot to work fixes out over (the root's last analysed one), asked when the fixes are */
+  readonly snapshot: () => Workspace | undefined;
+  readonly log: (message: string) => void;
+}
+
+function toAbsolute(root: string, f: Finding, lazy: LazyFixSource): Finding {
   const known = absoluteCopies.get(f);
   if (known?.root === root) return known.copy;
-  const copy = absoluteCopy(root, f);
+  const copy = absoluteCopy(root, f, lazy);
   absoluteCopies.set(f, { root, copy });
   return copy;
 }
 
-function absoluteCopy(root: string, f: Finding): Finding {
+function absoluteCopy(root: string, f: Finding, lazy: LazyFixSource): Finding {
   const abs = (p: string): string => (root === '' ? p : join(root, p));
-  return {
-    ...f,
-    file: abs(f.file),
-    related: f.related?.map((r) => ({ ...r, file: abs(r.file) })),
-    fixes: f.fixes?.map((x) => ({ ...x, edits: x.edits.map((e) => ({ ...e, file: abs(e.file) })) })),
-  };
+  const related = f.related?.map((r) => ({ ...r, file: abs(r.file) }));
+  if (f.fixesIn) return new LazyFixFinding(f, abs(f.file), related, abs, lazy);
+  return { ...f, file: abs(f.file), related, fixes: f.fixes && absoluteFixes(f.fixes, abs) };
+}
+
+function absoluteFixes(fixes: readonly Fix[], abs: (p: string) => string): Fix[] {
+  return fixes.map((x) => ({ ...x, edits: x.edits.map((e) => ({ ...e, file: abs(e.file) })) }));
+}
+
+/** The absolute copy of a finding with lazy fixes: `fixes` are worked out when read (a class: one shape for all). */
+class LazyFixFinding implements Finding {
+  readonly code: string;
+  readonly name: string;
+  readonly severity: Finding['severity'];
+  readonly message: string;
+  readonly messageId: string;
+  readonly range: Finding['range'];
+
+  constructor(
+    private readonly engineFinding: Finding,
+    readonly file: string,
+    readonly related: Finding['related'],
+    private readonly abs: (p: string) => string,
+    private readonly lazy: LazyFixSource,
+  ) {
+    ({ code: this.code, name: this.name, severity: this.severity, message: this.message, messageId: this.messageId, range: this.range } = engineFinding);
+  }
+
+  get fixes(): readonly Fix[] {
+    const ws = this.lazy.snapshot();
+    const f = this.engineFinding;
+    return ws && f.fixesIn ? fixesOver(ws, f, () => absoluteFixes(f.fixesIn!(ws), this.abs), this.lazy.log) : [];
+  }
+}
+
+// A finding's lazy fixes, worked out once per snapshot: a quick fix request reads them two or three times (the fix,
+// "fix all"), and the editor asks for code actions on every cursor move. Held weakly: they go with their snapshot.
+const resolvedFixes = new WeakMap<Workspace, WeakMap<Finding, readonly Fix[]>>();
+
+function fixesOver(ws: Workspace, f: Finding, work: () => readonly Fix[], log: (message: string) => void): readonly Fix[] {
+  let byFinding = resolvedFixes.get(ws);
+  if (!byFinding) resolvedFixes.set(ws, (byFinding = new WeakMap()));
+  let fixes = byFinding.get(f);
+  if (!fixes) {
+    try {
+      fixes = work();
+    } catch (err) {
+      log(`the fixes of ${f.code} (${f.name}) at ${f.file} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+      fixes = [];
+    }
+    byFinding.set(f, fixes);
+  }
+  return fixes;
 }
 
 /** Cluster ids get their root so two folders with the same module layout stay distinct. */

@@ -40,7 +40,6 @@ export interface DiagnosticData {
   /** Stable key of the finding within its file for the current analysis (code + range + message id). */
   readonly key: string;
   readonly messageId?: string;
-  readonly fixCount: number;
 }
 
 /** Version of the identities response; bump on any incompatible change of the shapes below. */

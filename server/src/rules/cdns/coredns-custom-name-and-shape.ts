@@ -61,7 +61,7 @@ function* identity(ctx: CheckContext, site: ConfigMapSite, kustomizationDirs: re
   const name = asScalar(object.nameValue);
   if (!name || typeof name.value !== 'string') return;
   if (object.name === COREDNS_CONFIGMAP && object.namespace === COREDNS_NAMESPACE) {
-    yield { messageId: 'reconciled', file: site.file, range: name.range, fixes: setValue(ctx, site, name, COREDNS_CUSTOM_CONFIGMAP, 'Rename to coredns-custom') };
+    yield { messageId: 'reconciled', file: site.file, range: name.range, fixes: (c) => setValue(c, site, name, COREDNS_CUSTOM_CONFIGMAP, 'Rename to coredns-custom') };
     return;
   }
   if (object.name === COREDNS_CUSTOM_CONFIGMAP) {
@@ -69,11 +69,11 @@ function* identity(ctx: CheckContext, site: ConfigMapSite, kustomizationDirs: re
     if (ns && (ns.kind !== 'scalar' || ns.value === COREDNS_NAMESPACE || typeof ns.value !== 'string')) return;
     if (!ns && site.origin === 'yaml' && kustomized(kustomizationDirs, site.file)) return; // kustomize may set the namespace: Unknown
     const found = ns ? `"${asScalar(ns)!.text}"` : 'whatever namespace is current (none is set)';
-    yield { messageId: 'wrongNamespace', data: { found }, file: site.file, range: (ns ?? name).range, fixes: namespaceFix(ctx, site, ns) };
+    yield { messageId: 'wrongNamespace', data: { found }, file: site.file, range: (ns ?? name).range, fixes: (c) => namespaceFix(c, site, ns) };
     return;
   }
   if (hasCustomKeys(site.view) && isCorednsCustomisation(site)) {
-    yield { messageId: 'wrongName', data: { name: name.text }, file: site.file, range: name.range, fixes: setValue(ctx, site, name, COREDNS_CUSTOM_CONFIGMAP, 'Rename to coredns-custom') };
+    yield { messageId: 'wrongName', data: { name: name.text }, file: site.file, range: name.range, fixes: (c) => setValue(c, site, name, COREDNS_CUSTOM_CONFIGMAP, 'Rename to coredns-custom') };
   }
 }
 

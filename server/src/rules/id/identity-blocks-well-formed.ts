@@ -1,7 +1,7 @@
 import { moduleClusterFacts, UAI, type ClusterFacts } from '../../model/identity/cluster-facts';
 import { resourceTypeOf, trace, type TracedRef } from '../../model/identity/trace';
 import type { TfBlock } from '../../model/terraform/model-types';
-import { defineRule, type FileCheckContext, type Fix, type Report } from '../kit/define-rule';
+import { defineRule, type CheckContext, type FileCheckContext, type Fix, type Report } from '../kit/define-rule';
 import { fix, insertAttribute, replaceRange } from '../kit/fix';
 import { eolOf, indentationAt } from '../kit/fix-text';
 import { blockText } from './clusters-in-file';
@@ -81,7 +81,7 @@ function* kubeletShape(ctx: FileCheckContext, facts: ClusterFacts): Generator<Re
   if (!block) {
     const identity = cp.identityBlock;
     if (cp.type === 'UserAssigned' && cp.uai && identity && !facts.cluster.hasDynamic('kubelet_identity') && !facts.cluster.isCollection) {
-      yield { messageId: 'kubeletMissing', data: { cluster: facts.cluster.name }, file: identity.file, range: identity.node.type.range, fixes: addKubeletIdentityFix(ctx, facts) };
+      yield { messageId: 'kubeletMissing', data: { cluster: facts.cluster.name }, file: identity.file, range: identity.node.type.range, fixes: (c) => addKubeletIdentityFix(c, facts) };
     }
     return;
   }
@@ -89,10 +89,10 @@ function* kubeletShape(ctx: FileCheckContext, facts: ClusterFacts): Generator<Re
   const typeValue = cp.identityBlock?.attribute('type')?.value;
   const notUserAssigned = !cp.identityBlock ? !facts.cluster.hasDynamic('identity') : typeValue?.kind === 'string' && typeValue.value !== 'UserAssigned';
   const traced = new Map(KUBELET_FIELDS.map((f) => [f, uaiOf(block, f)]));
-  if (notUserAssigned) yield { messageId: 'kubeletNeedsUserAssigned', ...at, fixes: userAssignedFix(ctx, facts, traced) };
+  if (notUserAssigned) yield { messageId: 'kubeletNeedsUserAssigned', ...at, fixes: (c) => userAssignedFix(c, facts, traced) };
   const missing = KUBELET_FIELDS.filter((f) => !block.attribute(f));
   if (missing.length > 0) {
-    yield { messageId: 'kubeletIncomplete', data: { missing: missing.join(', ') }, ...at, fixes: completeFix(ctx, block, traced) };
+    yield { messageId: 'kubeletIncomplete', data: { missing: missing.join(', ') }, ...at, fixes: (c) => completeFix(c, block, traced) };
     return;
   }
   const names = new Set([...traced.values()].map((t) => t?.address));
@@ -107,7 +107,7 @@ function uaiOf(block: TfBlock, field: (typeof KUBELET_FIELDS)[number]): TracedRe
 }
 
 /** Rewrites the block with all three fields from the UAI the present ones name (only when it holds no comments). */
-function completeFix(ctx: FileCheckContext, block: TfBlock, traced: Map<string, TracedRef | undefined>): Fix[] {
+function completeFix(ctx: CheckContext, block: TfBlock, traced: Map<string, TracedRef | undefined>): Fix[] {
   const known = [...traced.values()].filter((t): t is TracedRef => t !== undefined && t.direct && t.module === block.module);
   const file = ctx.getFile(block.file);
   if (!file || known.length === 0 || new Set(known.map((t) => t.address)).size !== 1) return [];
@@ -120,7 +120,7 @@ function completeFix(ctx: FileCheckContext, block: TfBlock, traced: Map<string, 
 }
 
 /** type = "SystemAssigned" -> "UserAssigned" plus identity_ids, when one unused UAI of the module can be the control plane. */
-function userAssignedFix(ctx: FileCheckContext, facts: ClusterFacts, traced: Map<string, TracedRef | undefined>): Fix[] {
+function userAssignedFix(ctx: CheckContext, facts: ClusterFacts, traced: Map<string, TracedRef | undefined>): Fix[] {
   const identity = facts.controlPlane.identityBlock;
   const type = identity?.attribute('type');
   const file = identity && ctx.getFile(identity.file);

@@ -1,7 +1,7 @@
 import { addressText, allClusterFacts, matchIdentity, UAI, type ClusterFacts } from '../../model/identity/cluster-facts';
 import { resourceTypeOf, trace, type TracedRef } from '../../model/identity/trace';
 import type { TfAttribute, TfModule } from '../../model/terraform/model-types';
-import { defineRule, type Fix, type FileCheckContext, type Report } from '../kit/define-rule';
+import { defineRule, type CheckContext, type Fix, type FileCheckContext, type Report } from '../kit/define-rule';
 import { fix, replaceRange } from '../kit/fix';
 import { linkedModules, resourcesInFile } from './clusters-in-file';
 
@@ -69,7 +69,7 @@ function* checkPrincipal(ctx: FileCheckContext, module: TfModule, attr: TfAttrib
     if (!m.viaCluster) continue;
     const cluster = m.facts.cluster.name;
     if (m.role === 'control-plane' && m.facts.controlPlane.type === 'UserAssigned') {
-      yield { messageId: 'userAssignedPrincipal', data: { cluster }, ...at, fixes: useUaiPrincipal(ctx, t, m.facts) };
+      yield { messageId: 'userAssignedPrincipal', data: { cluster }, ...at, fixes: (c) => useUaiPrincipal(c, t, m.facts) };
     } else if (m.role === 'kubelet' && m.facts.controlPlane.type === 'ServicePrincipal') {
       yield { messageId: 'servicePrincipalKubelet', data: { cluster, attribute: attr.name }, ...at };
     }
@@ -91,7 +91,7 @@ function renameLast(ctx: FileCheckContext, t: TracedRef, name: string): Fix[] {
   return [fix(`Use .${name}`, replaceRange(file, t.node.name.range, name))];
 }
 
-function useUaiPrincipal(ctx: FileCheckContext, t: TracedRef, facts: ClusterFacts): Fix[] {
+function useUaiPrincipal(ctx: CheckContext, t: TracedRef, facts: ClusterFacts): Fix[] {
   const uai = facts.controlPlane.uai;
   const file = ctx.getFile(t.file);
   if (!uai || !t.direct || !file || uai.module !== t.module) return [];

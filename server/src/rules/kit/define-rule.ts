@@ -39,6 +39,13 @@ export interface RelatedLocation {
 /** Placeholder values; `undefined` is allowed so reports built from a union of literals type-check, and renders as the bare `{name}`. */
 export type MessageData = Readonly<Record<string, string | number | boolean | undefined>>;
 
+/**
+ * Fixes worked out when they are asked for, from the snapshot being fixed (`ctx`: for a file rule, the checked file's
+ * context). The editor asks only when the user looks at a finding's quick fixes, and most findings are never fixed: a
+ * file with a hundred clusters would otherwise build a hundred fixes on every keystroke. The CLI and tests ask at once.
+ */
+export type LazyFixes = (ctx: CheckContext) => readonly Fix[];
+
 /** What `check` yields. `messageId` is one of the rule's `messages` keys; `{placeholders}` are filled from `data`. */
 export interface Report<M extends string = string> {
   readonly messageId: M;
@@ -46,7 +53,7 @@ export interface Report<M extends string = string> {
   readonly file: string;
   readonly range: TextRange;
   readonly related?: readonly RelatedLocation[];
-  readonly fixes?: readonly Fix[];
+  readonly fixes?: readonly Fix[] | LazyFixes;
 }
 
 /** Given to every check. Reads go through it so the engine knows which inputs a rule depends on. */

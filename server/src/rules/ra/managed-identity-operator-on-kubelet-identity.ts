@@ -39,7 +39,7 @@ export const rule = defineRule({
         data: { cluster: clusterLabel(req), kubelet: req.targetText },
         file: req.via.file,
         range: req.via.range,
-        fixes: requirementFix(ctx, req),
+        fixes: (c) => requirementFix(c, req),
       };
     }
   },

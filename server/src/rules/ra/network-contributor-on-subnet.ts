@@ -38,7 +38,7 @@ export const rule = defineRule({
         data: { cluster: clusterLabel(req), subnet: req.targetText },
         file: req.via.file,
         range: req.via.range,
-        fixes: requirementFix(ctx, req),
+        fixes: (c) => requirementFix(c, req),
       };
     }
   },

@@ -40,16 +40,16 @@ export const rule = defineRule({
       const cluster = clusterLabel(req);
       const at = { file: req.via.file, range: req.via.range };
       if (req.kind === 'privateDnsVnet') {
-        if (req.status === 'missing') yield { messageId: 'missingVnet', data: { cluster, vnet: req.targetText }, ...at, fixes: requirementFix(ctx, req) };
+        if (req.status === 'missing') yield { messageId: 'missingVnet', data: { cluster, vnet: req.targetText }, ...at, fixes: (c) => requirementFix(c, req) };
         continue;
       }
       if (req.status === 'missing') {
-        yield { messageId: req.wrongRole ? 'wrongRole' : 'missingZone', data: { cluster, zone: req.targetText }, ...at, fixes: requirementFix(ctx, req) };
+        yield { messageId: req.wrongRole ? 'wrongRole' : 'missingZone', data: { cluster, zone: req.targetText }, ...at, fixes: (c) => requirementFix(c, req) };
         continue;
       }
       const missingDep = req.status === 'satisfied' ? undeclaredDependency(req) : undefined;
       if (missingDep) {
-        yield { messageId: 'noDependsOn', data: { cluster, assignment: `azurerm_role_assignment.${missingDep}` }, ...at, fixes: dependsOnFix(ctx, req, missingDep) };
+        yield { messageId: 'noDependsOn', data: { cluster, assignment: `azurerm_role_assignment.${missingDep}` }, ...at, fixes: (c) => dependsOnFix(c, req, missingDep) };
       }
     }
   },

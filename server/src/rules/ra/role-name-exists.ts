@@ -72,7 +72,7 @@ function checkAssignment(ctx: CheckContext, module: TfModule, ra: TfResource, cu
   const error = roleNotFoundError(name);
   if (match.kind === 'case-only') {
     const suggestion = match.role.name;
-    return { ...base, messageId: 'caseOnly', data: { name, suggestion }, fixes: fixesFor(ctx, module, ra, attr, [suggestion]) };
+    return { ...base, messageId: 'caseOnly', data: { name, suggestion }, fixes: (c) => fixesFor(c, module, ra, attr, [suggestion]) };
   }
   const suggestions = suggestRoleNames(name, { extraNames: custom.names });
   if (suggestions.length === 0) {
@@ -81,7 +81,7 @@ function checkAssignment(ctx: CheckContext, module: TfModule, ra: TfResource, cu
     return { ...base, messageId: 'unknownRole', data: { name, error } };
   }
   const names = suggestions.map((s) => s.name);
-  return { ...base, messageId: 'misspelled', data: { name, suggestion: names[0], error }, fixes: fixesFor(ctx, module, ra, attr, names) };
+  return { ...base, messageId: 'misspelled', data: { name, suggestion: names[0], error }, fixes: (c) => fixesFor(c, module, ra, attr, names) };
 }
 
 /** One "did you mean" fix per suggestion (at the string that produced the value, e.g. a tfvars entry), then role_definition_id. */

@@ -105,8 +105,8 @@ function checkChange(ctx: CheckContext, resource: TfResource, plan: Plan, v: Azu
       if (change.kind === 'value-removed' && !(site.kind === 'attribute' && site.attribute.value.kind === 'string' && site.attribute.value.value === change.value)) continue;
       const where = siteRange(site, change.kind === 'value-removed');
       const old = change.oldPath.split('.').pop()!;
-      if (status === 'rejected') out.push({ messageId: 'removed', data: { advice: change.advice, pin }, ...where, fixes: fixesFor(ctx, resource, change, site) });
-      else if (status === 'deprecated') out.push({ messageId: 'deprecated', data: { old, pin, advice: change.advice }, ...where, fixes: fixesFor(ctx, resource, change, site) });
+      if (status === 'rejected') out.push({ messageId: 'removed', data: { advice: change.advice, pin }, ...where, fixes: (c) => fixesFor(c, resource, change, site) });
+      else if (status === 'deprecated') out.push({ messageId: 'deprecated', data: { old, pin, advice: change.advice }, ...where, fixes: (c) => fixesFor(c, resource, change, site) });
       else if (status === 'unsure') out.push({ messageId: 'hint', data: { advice: change.advice, pinNote: pinNote(v, pin, change.changedIn) }, ...where });
     }
   }
