@@ -4,7 +4,6 @@ import { fit, MAX_NESTING, type Parser } from './parser';
 import { Tok as TokKind } from './token';
 import { parseExpr } from './parse-expr';
 import { unescapeQuoted } from './parse-template';
-import { shared } from '../../text/shared-strings';
 
 // a module-local binding, not the import: see the note on Tok in token.ts
 const Tok = TokKind;
@@ -68,7 +67,7 @@ function skipFrom(p: Parser, nested: boolean): number {
 }
 
 function identifier(p: Parser): Identifier {
-  const name = p.identText();
+  const name = p.tokenText();
   const t = p.take();
   return new IdentifierNode(p.starts[t], p.ends[t], name);
 }
@@ -114,7 +113,7 @@ function expectLineEnd(p: Parser, nested: boolean, what: string): void {
 
 function parseLabel(p: Parser): Label {
   if (p.peek() === Tok.Ident) {
-    const value = p.identText();
+    const value = p.tokenText();
     const t = p.take();
     return new LabelNode(p.starts[t], p.ends[t], value, false);
   }
@@ -122,8 +121,7 @@ function parseLabel(p: Parser): Label {
   let value = '';
   if (p.peek() === Tok.StringLit) {
     const lit = p.next();
-    // labels are names too (resource types repeat in every module)
-    value = shared(unescapeQuoted(p, lit.start, lit.end, false));
+    value = unescapeQuoted(p, lit.start, lit.end, false);
   }
   if (p.peek() !== Tok.CQuote) {
     p.error('Template sequences are not allowed in block labels', p.start, p.end);

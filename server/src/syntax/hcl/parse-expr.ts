@@ -136,7 +136,7 @@ function isForKeyword(p: Parser): boolean {
 
 function parseIdentTerm(p: Parser): Expr {
   const start = p.start;
-  const text = p.identText();
+  const text = p.tokenText();
   let end = p.ends[p.take()];
   if (text === 'true' || text === 'false') return new BoolNode(start, end, text === 'true');
   if (text === 'null') return new NullNode(start, end);
@@ -220,7 +220,7 @@ function parseObjectItem(p: Parser): ObjectItem | undefined {
   const second = p.kinds[p.pos + 1];
   const key: Expr =
     p.kinds[p.pos] === Tok.Ident && (second === Tok.Equal || second === Tok.Colon)
-      ? new VariableNode(p.starts[p.pos], p.ends[p.pos], p.identText(p.take()))
+      ? new VariableNode(p.starts[p.pos], p.ends[p.pos], p.tokenText(p.take()))
       : parseExpr(p);
   const sepKind = p.peek();
   if (sepKind !== Tok.Equal && sepKind !== Tok.Colon) {

@@ -68,7 +68,7 @@ export function parseForExpr(p: Parser, object: boolean): For {
 /** The variable after `for` (or after its comma); a Missing (empty, zero-width) identifier when absent. */
 export function forVariable(p: Parser): Identifier {
   if (p.peek() === Tok.Ident) {
-    const name = p.identText();
+    const name = p.tokenText();
     const t = p.take();
     return new IdentifierNode(p.starts[t], p.ends[t], name);
   }

@@ -42,7 +42,7 @@ function parseDotStep(p: Parser, object: Expr): Expr | undefined {
   const dot = p.next();
   const k = p.kinds[p.pos];
   if (k === Tok.Ident) {
-    const nameText = p.identText();
+    const nameText = p.tokenText();
     const t = p.take();
     const name: Identifier = new IdentifierNode(p.starts[t], p.ends[t], nameText);
     return new GetAttrNode(object.start, name.end, object, name);

@@ -1,7 +1,6 @@
 import type { HclFile, Invalid, ParseResult } from './ast';
 import type { SyntaxDiagnostic } from '../syntax-diagnostic';
 import type { TextRange } from '../../text/text-range';
-import { shared } from '../../text/shared-strings';
 import { scanHcl, type TokenStream } from './scanner';
 import { Tok as TokKind, describeToken } from './token';
 import { parseFileBody } from './parse-body';
@@ -154,11 +153,6 @@ export class Parser {
 
   tokenText(i = this.pos): string {
     return this.text.slice(this.starts[i], this.ends[i]);
-  }
-
-  /** An identifier token's text as the one shared copy of that name: the tree keeps names, and names repeat. */
-  identText(i = this.pos): string {
-    return shared(this.tokenText(i));
   }
 
   pushNewlines(significant: boolean): void {

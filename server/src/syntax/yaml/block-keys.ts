@@ -1,6 +1,5 @@
 import { YAMLParseError } from 'yaml';
-import { shared } from '../../text/shared-strings';
-import type { YNode } from './yaml-tree';
+import { shared, type YNode } from './yaml-tree';
 import { GIVE_UP, resolvePlain, UNRESOLVED } from './block-scalars';
 
 // Keys of the block reader (block-reader.ts, flow-collections.ts): plain keys resolved and shared, and duplicate keys

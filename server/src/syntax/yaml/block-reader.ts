@@ -1,6 +1,5 @@
 import { YAMLParseError } from 'yaml';
-import { shared } from '../../text/shared-strings';
-import { yScalar, type YNode } from './yaml-tree';
+import { shared, yScalar, type YNode } from './yaml-tree';
 import { canStartPlain, GIVE_UP, quotedStyle, scanBlockScalar, scanQuoted } from './block-scalars';
 import { duplicateKey, hasKey, keysOf, plainKey, plainValue, SCANNED_KEYS } from './block-keys';
 import { scanFlowCollection } from './flow-collections';

@@ -1,5 +1,4 @@
-import { shared } from '../../text/shared-strings';
-import { exactCopy, yScalar, type YMap, type YScalar, type YSeq } from './yaml-tree';
+import { exactCopy, shared, yScalar, type YMap, type YScalar, type YSeq } from './yaml-tree';
 import { canStartPlain, quotedStyle, resolvePlain, scanQuoted, skipSpaces, UNRESOLVED } from './block-scalars';
 import { hasKey } from './block-keys';
 

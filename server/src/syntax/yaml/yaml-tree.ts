@@ -1,5 +1,4 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, type Document } from 'yaml';
-import { shared } from '../../text/shared-strings';
 
 // The YAML tree the model reads: node kinds, scalar values and styles, and where each node starts and its value
 // ends (offsets into the document's chunk). It is what the block reader builds, and what documents composed by the
@@ -71,6 +70,22 @@ export function exactCopy<T>(items: T[]): T[] {
   return items.length === 0 ? EMPTY : items.slice();
 }
 const EMPTY: never[] = [];
+
+// Manifests repeat the same keys (apiVersion, metadata, name, labels...) in every document; sharing one copy of each
+// keeps a tree's strings to what is distinct. Keys only: values repeat less and would pay the look-up for little.
+// Bounded, so arbitrary input cannot grow it forever.
+const MAX_SHARED = 40;
+const MAX_TABLE = 50_000;
+let table = new Map<string, string>();
+
+export function shared(s: string): string {
+  if (s.length > MAX_SHARED) return s;
+  const hit = table.get(s);
+  if (hit !== undefined) return hit;
+  if (table.size >= MAX_TABLE) table = new Map();
+  table.set(s, s);
+  return s;
+}
 
 /** Converts a document composed by the yaml package; aliases point at the converted anchored node. */
 export function fromComposed(doc: Pick<Document.Parsed, 'contents'>): YNode | null {
