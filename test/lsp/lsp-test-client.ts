@@ -150,6 +150,9 @@ export class LspTestClient {
     }
     this.connection.dispose();
     if (this.alive) this.child.kill();
+    // Our ends of the server's pipes are closed too: a process the server started with its stderr inherited (esbuild,
+    // which tsx runs, starts its service so) and that outlived it would otherwise keep them, and this test process, open.
+    for (const stream of [this.child.stdin, this.child.stdout, this.child.stderr]) stream?.destroy();
   }
 }
 
