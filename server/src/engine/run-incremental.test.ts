@@ -1,25 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
 import { Workspace } from '../model/workspace';
 import { rules } from '../rules/index';
+import { exampleFiles } from './examples-fixture';
 import { RuleRunner } from './run';
 
 // A long-lived runner visits only the units an edit may affect. Whatever the edit, its findings must be exactly
 // those of a fresh runner on the same snapshot.
-
-const examples = resolve(__dirname, '../../../examples');
-
-function readTree(dir: string): { path: string; text: string }[] {
-  const out: { path: string; text: string }[] = [];
-  for (const name of readdirSync(dir)) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) out.push(...readTree(p));
-    else out.push({ path: relative(examples, p).split('\\').join('/'), text: readFileSync(p, 'utf8') });
-  }
-  return out;
-}
 
 /** Deterministic pseudo-random numbers (no Math.random: a failure must replay). */
 function random(seed: number): () => number {
@@ -28,7 +15,7 @@ function random(seed: number): () => number {
 }
 
 test('after every kind of edit the incremental runner reports what a fresh runner reports', () => {
-  const files = readTree(examples);
+  const files = exampleFiles();
   const next = random(7);
   const runner = new RuleRunner(rules);
   let ws = Workspace.create(files);

@@ -1,23 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
 import { Workspace } from '../model/workspace';
 import { defineRule, type Fix } from '../rules/kit/define-rule';
 import { rules } from '../rules/index';
+import { exampleFiles } from './examples-fixture';
 import { RuleRunner } from './run';
 
 // Lazy fixes (RunnerOptions.lazyFixes, what the language server uses): findings carry fixesIn instead of fixes, the
 // rules' fix code runs only when asked, over the snapshot asked about, and gives what an eager runner gives.
-
-const examples = resolve(__dirname, '../../../examples');
-
-function readTree(dir: string): { path: string; text: string }[] {
-  return readdirSync(dir).flatMap((name) => {
-    const p = join(dir, name);
-    return statSync(p).isDirectory() ? readTree(p) : [{ path: relative(examples, p).split('\\').join('/'), text: readFileSync(p, 'utf8') }];
-  });
-}
 
 let fixRuns = 0;
 /** In a.tf, reports `flag` with a fix that reads b.tf (which the check never reads) to name its replacement. */
@@ -43,7 +33,7 @@ const readsOtherFile = defineRule({
 const ws = (b: string) => Workspace.create([{ path: 'a.tf', text: 'x = flag\n' }, { path: 'b.tf', text: `${b}\n` }]);
 
 test('the fixes of every example finding are the same worked out lazily as at once', () => {
-  const snapshot = Workspace.create(readTree(examples));
+  const snapshot = Workspace.create(exampleFiles());
   const eager = new RuleRunner(rules).run(snapshot);
   const lazy = new RuleRunner(rules, { lazyFixes: true }).run(snapshot);
   assert.ok(eager.some((f) => f.fixes?.length), 'examples/ has fixable findings');

@@ -1,24 +1,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
 import { Workspace } from '../model/workspace';
 import { rules } from '../rules/index';
+import { exampleFiles } from './examples-fixture';
 import { RuleRunner } from './run';
 
 // The CLI's runner sees one snapshot: it keeps no recorded inputs, yet must report exactly what a long-lived runner
 // reports, run each unit once however the files are chunked, and start over when handed another snapshot.
 
-const examples = resolve(__dirname, '../../../examples');
-
-function readTree(dir: string): { path: string; text: string }[] {
-  return readdirSync(dir).flatMap((name) => {
-    const p = join(dir, name);
-    return statSync(p).isDirectory() ? readTree(p) : [{ path: relative(examples, p).split('\\').join('/'), text: readFileSync(p, 'utf8') }];
-  });
-}
-
-const examplesWorkspace = (): Workspace => Workspace.create(readTree(examples));
+const examplesWorkspace = (): Workspace => Workspace.create(exampleFiles());
 
 test('a one-shot runner reports what a caching runner reports', () => {
   const ws = examplesWorkspace();

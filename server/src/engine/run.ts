@@ -192,7 +192,7 @@ export class RuleRunner {
     const reports: Report[] = [];
     const started = performance.now();
     try {
-      const ctx = file ? trackedContext(ws, recorder, file) : trackedContext(ws, recorder);
+      const ctx = trackedContext(ws, recorder, file);
       const iterable = (rule.check as (c: typeof ctx) => Iterable<Report>)(ctx);
       for (const r of iterable) reports.push(validateReport(ws, rule, this.lazyFixes ? r : withFixesResolved(r, ctx)));
       outcome = reports.length === 0 ? NO_REPORTS : { reports };
@@ -286,7 +286,7 @@ function fixesIn(lazy: LazyFixes, unit: string): (ws: Workspace) => readonly Fix
     if (unit !== '' && !file) return [];
     // nothing records these reads: the unit's inputs were settled when it ran
     const reads = new DependencyRecorder();
-    const fixes = lazy(file ? trackedContext(ws, reads, file) : trackedContext(ws, reads));
+    const fixes = lazy(trackedContext(ws, reads, file));
     validateFixes(ws, fixes);
     return fixes;
   };

@@ -159,9 +159,10 @@ function readsKey(ws: Workspace, reads: readonly string[]): string {
 const TERRAFORM: readonly FileKind[] = ['terraform', 'tfvars', 'lock'];
 const YAML: readonly FileKind[] = ['yaml'];
 
-/** A check context over `ws` that records every read into `deps`. */
+/** A check context over `ws` that records every read into `deps`; a file rule's unit gets its file's context. */
 export function trackedContext(ws: Workspace, deps: DependencyRecorder): CheckContext;
 export function trackedContext(ws: Workspace, deps: DependencyRecorder, file: WorkspaceFile): FileCheckContext;
+export function trackedContext(ws: Workspace, deps: DependencyRecorder, file: WorkspaceFile | undefined): CheckContext | FileCheckContext;
 export function trackedContext(ws: Workspace, deps: DependencyRecorder, file?: WorkspaceFile): CheckContext | FileCheckContext {
   if (file) deps.files.add(file.path);
   return file ? new TrackedFileContext(ws, deps, file) : new TrackedContext(ws, deps);

@@ -193,13 +193,17 @@ function toAbsolute(root: string, f: Finding, lazy: LazyFixSource): Finding {
 function absoluteCopy(root: string, f: Finding, lazy: LazyFixSource): Finding {
   const abs = (p: string): string => (root === '' ? p : join(root, p));
   const related = f.related?.map((r) => ({ ...r, file: abs(r.file) }));
-  if (f.fixesIn) return new LazyFixFinding(f, abs(f.file), related, abs, lazy);
+  if (f.fixesIn) return new LazyFixFinding(f, abs(f.file), related, f.fixesIn, abs, lazy);
   return { ...f, file: abs(f.file), related, fixes: f.fixes && absoluteFixes(f.fixes, abs) };
 }
 
 function absoluteFixes(fixes: readonly Fix[], abs: (p: string) => string): Fix[] {
   return fixes.map((x) => ({ ...x, edits: x.edits.map((e) => ({ ...e, file: abs(e.file) })) }));
 }
+
+// A finding's lazy fixes, worked out once per snapshot: a quick fix request reads them two or three times (the fix,
+// "fix all"), and the editor asks for code actions on every cursor move. Held weakly: they go with their snapshot.
+const resolvedFixes = new WeakMap<Workspace, WeakMap<LazyFixFinding, readonly Fix[]>>();
 
 /** The absolute copy of a finding with lazy fixes: `fixes` are worked out when read (a class: one shape for all). */
 class LazyFixFinding implements Finding {
@@ -211,40 +215,33 @@ class LazyFixFinding implements Finding {
   readonly range: Finding['range'];
 
   constructor(
-    private readonly engineFinding: Finding,
+    f: Finding,
     readonly file: string,
     readonly related: Finding['related'],
+    private readonly fixesOver: (ws: Workspace) => readonly Fix[],
     private readonly abs: (p: string) => string,
     private readonly lazy: LazyFixSource,
   ) {
-    ({ code: this.code, name: this.name, severity: this.severity, message: this.message, messageId: this.messageId, range: this.range } = engineFinding);
+    ({ code: this.code, name: this.name, severity: this.severity, message: this.message, messageId: this.messageId, range: this.range } = f);
   }
 
   get fixes(): readonly Fix[] {
     const ws = this.lazy.snapshot();
-    const f = this.engineFinding;
-    return ws && f.fixesIn ? fixesOver(ws, f, () => absoluteFixes(f.fixesIn!(ws), this.abs), this.lazy.log) : [];
-  }
-}
-
-// A finding's lazy fixes, worked out once per snapshot: a quick fix request reads them two or three times (the fix,
-// "fix all"), and the editor asks for code actions on every cursor move. Held weakly: they go with their snapshot.
-const resolvedFixes = new WeakMap<Workspace, WeakMap<Finding, readonly Fix[]>>();
-
-function fixesOver(ws: Workspace, f: Finding, work: () => readonly Fix[], log: (message: string) => void): readonly Fix[] {
-  let byFinding = resolvedFixes.get(ws);
-  if (!byFinding) resolvedFixes.set(ws, (byFinding = new WeakMap()));
-  let fixes = byFinding.get(f);
-  if (!fixes) {
-    try {
-      fixes = work();
-    } catch (err) {
-      log(`the fixes of ${f.code} (${f.name}) at ${f.file} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
-      fixes = [];
+    if (!ws) return [];
+    let byFinding = resolvedFixes.get(ws);
+    if (!byFinding) resolvedFixes.set(ws, (byFinding = new WeakMap()));
+    let fixes = byFinding.get(this);
+    if (!fixes) {
+      try {
+        fixes = absoluteFixes(this.fixesOver(ws), this.abs);
+      } catch (err) {
+        this.lazy.log(`the fixes of ${this.code} (${this.name}) at ${this.file} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+        fixes = [];
+      }
+      byFinding.set(this, fixes);
     }
-    byFinding.set(f, fixes);
+    return fixes;
   }
-  return fixes;
 }
 
 /** Cluster ids get their root so two folders with the same module layout stay distinct. */
