@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Workspace } from '../model/workspace';
-import { defineRule, type Fix } from '../rules/kit/define-rule';
+import { defineRule, type FileCheckContext, type Fix, type Report } from '../rules/kit/define-rule';
 import { rules } from '../rules/index';
 import { exampleFiles } from './examples-fixture';
 import { RuleRunner } from './run';
@@ -9,25 +9,29 @@ import { RuleRunner } from './run';
 // Lazy fixes (RunnerOptions.lazyFixes, what the language server uses): findings carry fixesIn instead of fixes, the
 // rules' fix code runs only when asked, over the snapshot asked about, and gives what an eager runner gives.
 
+/** A file rule for these tests, with one message id `m`. */
+function testRule(code: string, name: string, fixable: boolean, check: (ctx: FileCheckContext) => Iterable<Report<'m'>>) {
+  return defineRule({
+    code, name, title: 't', severity: 'warning', category: 'correctness', scope: 'file', fileKinds: ['terraform'],
+    docs: { summary: 's', rationale: 'r', links: [] }, messages: { m: 'flag' }, fixable, check,
+  });
+}
+
 let fixRuns = 0;
 /** In a.tf, reports `flag` with a fix that reads b.tf (which the check never reads) to name its replacement. */
-const readsOtherFile = defineRule({
-  code: 'AKS-TST-001', name: 'reads-other-file', title: 't', severity: 'warning', category: 'correctness', scope: 'file',
-  fileKinds: ['terraform'], docs: { summary: 's', rationale: 'r', links: [] }, messages: { m: 'flag' }, fixable: true,
-  *check(ctx) {
-    const at = ctx.file.text.indexOf('flag');
-    if (ctx.file.path !== 'a.tf' || at < 0) return;
-    const range = { start: at, end: at + 4 };
-    yield {
-      messageId: 'm', file: ctx.file.path, range,
-      fixes: (c): Fix[] => {
-        fixRuns++;
-        const word = c.getFile('b.tf')?.text.trim() ?? 'none';
-        if (word === 'throw') throw new Error('fix failed');
-        return [{ title: `Use ${word}`, edits: [{ file: 'a.tf', range, newText: word }] }];
-      },
-    };
-  },
+const readsOtherFile = testRule('AKS-TST-001', 'reads-other-file', true, function* (ctx) {
+  const at = ctx.file.text.indexOf('flag');
+  if (ctx.file.path !== 'a.tf' || at < 0) return;
+  const range = { start: at, end: at + 4 };
+  yield {
+    messageId: 'm', file: ctx.file.path, range,
+    fixes: (c): Fix[] => {
+      fixRuns++;
+      const word = c.getFile('b.tf')?.text.trim() ?? 'none';
+      if (word === 'throw') throw new Error('fix failed');
+      return [{ title: `Use ${word}`, edits: [{ file: 'a.tf', range, newText: word }] }];
+    },
+  };
 });
 
 const ws = (b: string) => Workspace.create([{ path: 'a.tf', text: 'x = flag\n' }, { path: 'b.tf', text: `${b}\n` }]);
@@ -71,12 +75,8 @@ test('fix code that throws: an internal error at once, a throw from fixesIn lazi
 });
 
 test('lazy fixes are checked like eager ones: edits outside the text throw, a gone file gives none', () => {
-  const outside = defineRule({
-    code: 'AKS-TST-002', name: 'outside', title: 't', severity: 'warning', category: 'correctness', scope: 'file',
-    docs: { summary: 's', rationale: 'r', links: [] }, messages: { m: 'm' }, fixable: true,
-    *check(ctx) {
-      yield { messageId: 'm', file: ctx.file.path, range: { start: 0, end: 1 }, fixes: () => [{ title: 'f', edits: [{ file: ctx.file.path, range: { start: 0, end: 999 }, newText: '' }] }] };
-    },
+  const outside = testRule('AKS-TST-002', 'outside', true, function* (ctx) {
+    yield { messageId: 'm', file: ctx.file.path, range: { start: 0, end: 1 }, fixes: () => [{ title: 'f', edits: [{ file: ctx.file.path, range: { start: 0, end: 999 }, newText: '' }] }] };
   });
   const snapshot = Workspace.create([{ path: 'a.tf', text: 'x = 1\n' }]);
   assert.deepEqual(new RuleRunner([outside]).run(snapshot).map((f) => f.code), ['AKS-INT-001']);
@@ -86,12 +86,8 @@ test('lazy fixes are checked like eager ones: edits outside the text throw, a go
 });
 
 test('a rule not declared fixable may not give lazy fixes either', () => {
-  const undeclared = defineRule({
-    code: 'AKS-TST-003', name: 'undeclared', title: 't', severity: 'warning', category: 'correctness', scope: 'file',
-    docs: { summary: 's', rationale: 'r', links: [] }, messages: { m: 'm' }, fixable: false,
-    *check(ctx) {
-      yield { messageId: 'm', file: ctx.file.path, range: { start: 0, end: 1 }, fixes: () => [] };
-    },
+  const undeclared = testRule('AKS-TST-003', 'undeclared', false, function* (ctx) {
+    yield { messageId: 'm', file: ctx.file.path, range: { start: 0, end: 1 }, fixes: () => [] };
   });
   const snapshot = Workspace.create([{ path: 'a.tf', text: 'x = 1\n' }]);
   assert.deepEqual(new RuleRunner([undeclared], { lazyFixes: true }).run(snapshot).map((f) => f.code), ['AKS-INT-001']);
