@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync, mkdirSync, existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import assert from 'node:assert/strict';
@@ -30,9 +30,16 @@ export function cli(args: readonly string[], opts: { cwd?: string; rules?: reado
   return { code, stdout, stderr };
 }
 
-/** A temp folder holding `files` (path -> text). */
+const tempDirs: string[] = [];
+// Removed when the test process exits, so runs leave nothing behind in the system temp folder.
+process.once('exit', () => {
+  for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A temp folder holding `files` (path -> text), removed when the process exits. */
 export function tempWorkspace(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'aks-lint-cli-'));
+  tempDirs.push(dir);
   for (const [rel, text] of Object.entries(files)) {
     mkdirSync(dirname(join(dir, rel)), { recursive: true });
     writeFileSync(join(dir, rel), text);
