@@ -8,6 +8,9 @@ import { isSuppressed, NO_SUPPRESSIONS, readSuppressions } from './suppressions'
 import { Dependencies, DependencyRecorder, trackedContext } from './tracked-context';
 import { snapshotChanges } from './snapshot-changes';
 import { UnitIndex } from './unit-index';
+import { keptReports } from './kept-reports';
+import { valueEdit, type ValueEdit } from './value-edit';
+import { ANY, recordReads, trackAttributeReads, type Reads } from '../model/terraform/attribute-reads';
 
 // Runs rules over a snapshot. Each unit of work (a workspace rule, or a file rule on one file) is cached with the
 // inputs it read; the next run re-checks a unit only when one of those inputs changed. Configuration, suppressions
@@ -40,6 +43,12 @@ interface CacheEntry {
   readonly outcome: { readonly reports: readonly Report[] } | { readonly crash: Finding };
   /** the reports as findings under one severity table (`tableKey`), made once and handed out again while it holds */
   made?: { readonly tableKey: string; readonly findings: readonly Finding[] };
+  /** Terraform attribute names the check read (ANY when not recorded): a value edit of another name keeps the reports */
+  readonly reads: Reads;
+  /** files whose text the check read; a value edit in one of them runs it again */
+  readonly texts: ReadonlySet<string> | undefined;
+  /** the last snapshot (the runner's count) the entry was handed out for: it held for that snapshot */
+  at: number;
 }
 
 /** A rule's cached units, which of them read what, and which have something to report. */
@@ -53,13 +62,15 @@ interface RuleState {
 /** Most units report nothing: they all share this outcome instead of holding an empty one each. */
 const NO_REPORTS: CacheEntry['outcome'] = Object.freeze({ reports: Object.freeze([]) });
 /** A one-shot runner's entry for such a unit: nothing in it differs between units (no inputs, no key, no findings). */
-const ONE_SHOT_NOTHING: CacheEntry = Object.freeze({ deps: undefined, key: '', outcome: NO_REPORTS, made: undefined });
+const ONE_SHOT_NOTHING: CacheEntry = Object.freeze({ deps: undefined, key: '', outcome: NO_REPORTS, made: undefined, reads: ANY, texts: undefined, at: 0 });
 
 export class RuleRunner {
   /** rule code -> its units */
   private readonly states = new Map<string, RuleState>();
   /** check invocations per rule code since construction (tests assert incrementality with it) */
   readonly invocations = new Map<string, number>();
+  /** units per rule code whose reports were kept over a value edit without running the check (see kept-reports.ts) */
+  readonly kept = new Map<string, number>();
   /** milliseconds spent in each rule's checks since construction (lazy model work a check triggers included) */
   readonly elapsedMs = new Map<string, number>();
   /** the snapshot of the last full run: what changed since decides which cached units need their keys checked */
@@ -75,10 +86,20 @@ export class RuleRunner {
   private snapshot: Workspace | undefined;
   /** a one-shot runner records nothing it keeps: every unit writes into this one recorder */
   private readonly sink = new DependencyRecorder();
+  /** record attribute reads and keep reports over value edits (long-lived runners whose fixes are worked out later) */
+  private readonly keepOverValueEdits: boolean;
+  /** the value edit from the snapshot before the current one, if that is all that changed */
+  private edit: ValueEdit | undefined;
+  /** distinct snapshots run so far (runs of the same snapshot, the edited file's then all, count once), and the last */
+  private snapshots = 0;
+  private lastRun: Workspace | undefined;
 
   constructor(readonly rules: readonly Rule[] = registry, options: RunnerOptions = {}) {
     this.oneShot = options.oneShot ?? false;
     this.lazyFixes = options.lazyFixes ?? false;
+    // kept reports get their fixes by running the check again when asked, so only where fixes are asked for later
+    this.keepOverValueEdits = this.lazyFixes && !this.oneShot;
+    if (this.keepOverValueEdits) trackAttributeReads();
   }
 
   run(ws: Workspace, config?: LintConfig, options: RunOptions = {}): Finding[] {
@@ -102,10 +123,17 @@ export class RuleRunner {
     };
     // Changes since the last full run: a run restricted to some files leaves the other files' units unchecked, so
     // only a full run moves the baseline forward.
-    const changes = this.previous ? snapshotChanges(this.previous, ws) : undefined;
+    const before = this.previous;
+    const changes = before ? snapshotChanges(before, ws) : undefined;
     // After an edit, a full run under the same configuration and severities visits only the units whose inputs may
     // have changed (and new files); everything else keeps its entry and its findings.
     const incremental = !only && !!changes && !changes.config && this.previousTableKey === tableKey;
+    const last = this.lastRun;
+    if (last !== ws) {
+      this.snapshots++;
+      this.lastRun = ws;
+      this.edit = this.keepOverValueEdits && last ? valueEdit(last, ws, last === before && changes ? changes : snapshotChanges(last, ws)) : undefined;
+    }
     // a one-shot runner keeps no baseline: its cached units hold for its one snapshot, with nothing to compare
     if (!only && !this.oneShot) {
       this.previous = ws;
@@ -185,23 +213,37 @@ export class RuleRunner {
   ): CacheEntry {
     const id = file?.path ?? '';
     const cached = state.cache.get(id);
-    if (cached && (!cached.deps || (affected && !affected.has(id)) || cached.deps.key(ws) === cached.key)) return cached;
+    const keyNow = cached?.deps && (!affected || affected.has(id)) ? cached.deps.key(ws) : undefined;
+    if (cached && (keyNow === undefined || keyNow === cached.key)) {
+      if (!this.oneShot) cached.at = this.snapshots;
+      return cached;
+    }
+    if (cached && this.edit && cached.at === this.snapshots - 1) {
+      const kept = keptReports(cached, this.edit, rule);
+      if (kept) this.kept.set(rule.code, (this.kept.get(rule.code) ?? 0) + 1);
+      if (kept) return this.store(state, id, { ...cached, key: this.intern(keyNow!), outcome: kept === 'none' ? NO_REPORTS : { reports: kept }, made: undefined, at: this.snapshots });
+    }
     this.invocations.set(rule.code, (this.invocations.get(rule.code) ?? 0) + 1);
     const recorder = this.oneShot ? this.sink : new DependencyRecorder();
     let outcome: CacheEntry['outcome'];
     const reports: Report[] = [];
+    let reads: Reads = ANY;
     const started = performance.now();
     try {
       const ctx = trackedContext(ws, recorder, file);
       const iterable = (rule.check as (c: typeof ctx) => Iterable<Report>)(ctx);
-      for (const r of iterable) reports.push(validateReport(ws, rule, this.lazyFixes ? r : withFixesResolved(r, ctx)));
+      const collect = (): void => {
+        for (const r of iterable) reports.push(validateReport(ws, rule, this.lazyFixes ? r : withFixesResolved(r, ctx)));
+      };
+      if (this.keepOverValueEdits) reads = recordReads(collect).reads;
+      else collect();
       outcome = reports.length === 0 ? NO_REPORTS : { reports };
     } catch (err) {
       const at = file?.path ?? reports[reports.length - 1]?.file ?? ws.files[0]?.path ?? '';
       outcome = { crash: internalErrorFinding(rule, err, at) };
     }
     this.elapsedMs.set(rule.code, (this.elapsedMs.get(rule.code) ?? 0) + performance.now() - started);
-    if (this.oneShot) return this.store(state, id, outcome === NO_REPORTS ? ONE_SHOT_NOTHING : { deps: undefined, key: '', outcome, made: undefined });
+    if (this.oneShot) return this.store(state, id, outcome === NO_REPORTS ? ONE_SHOT_NOTHING : { deps: undefined, key: '', outcome, made: undefined, reads: ANY, texts: undefined, at: 0 });
     const fresh = new Dependencies(recorder);
     const key = this.intern(fresh.key(ws));
     // after key(), which captures the Terraform reads: a unit that read the same inputs keeps its Dependencies (held
@@ -210,7 +252,8 @@ export class RuleRunner {
     const deps = same ? cached!.deps! : fresh;
     if (!same) state.index.set(id, deps);
     // `made` is set up front so every entry has one shape
-    return this.store(state, id, { deps, key, outcome, made: undefined });
+    const texts = recorder.all ? undefined : recorder.texts;
+    return this.store(state, id, { deps, key, outcome, made: undefined, reads: recorder.all ? ANY : reads, texts, at: this.snapshots });
   }
 
   private store(state: RuleState, id: string, entry: CacheEntry): CacheEntry {

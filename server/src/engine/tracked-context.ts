@@ -11,6 +11,8 @@ export class DependencyRecorder {
   config = false;
   terraform = false;
   readonly files = new Set<string>();
+  /** files whose text, parse or line index the check read (not only their path or model): see value-edit.ts */
+  texts: Set<string> | undefined;
   // made on first use: one recorder per re-run unit, and most units read neither
   private groups: Set<string> | undefined;
   private components: Set<string> | undefined;
@@ -157,6 +159,8 @@ function readsKey(ws: Workspace, reads: readonly string[]): string {
 }
 
 const TERRAFORM: readonly FileKind[] = ['terraform', 'tfvars', 'lock'];
+/** in DependencyRecorder.texts: the check may have read any file's text */
+export const ALL_TEXTS = '*';
 const YAML: readonly FileKind[] = ['yaml'];
 
 /** A check context over `ws` that records every read into `deps`; a file rule's unit gets its file's context. */
@@ -183,26 +187,32 @@ class TrackedContext implements CheckContext {
 
   files(...kinds: FileKind[]): readonly WorkspaceFile[] {
     this.onKinds(kinds);
+    // handed out as they are (lists are memo keys): their text may be read, so every file counts as read
+    if (kinds.length === 0 || kinds.includes('terraform')) (this.deps.texts ??= new Set()).add(ALL_TEXTS);
     return kinds.length === 0 ? this.ws.files : this.ws.filesOf(...kinds);
   }
 
   getFile(p: string): WorkspaceFile | undefined {
     this.deps.files.add(p);
-    return this.ws.file(p);
+    const file = this.ws.file(p);
+    return file && new WatchedFile(file, this.deps);
   }
 
   lineIndex(p: string): ReturnType<Workspace['lineIndex']> {
     this.deps.files.add(p);
+    (this.deps.texts ??= new Set()).add(p);
     return this.ws.lineIndex(p);
   }
 
   hcl(p: string): ReturnType<Workspace['hcl']> {
     this.deps.files.add(p);
+    (this.deps.texts ??= new Set()).add(p);
     return this.ws.hcl(p);
   }
 
   kubernetes(p: string): ReturnType<Workspace['kubernetes']> {
     this.deps.files.add(p);
+    (this.deps.texts ??= new Set()).add(p);
     return this.ws.kubernetes(p);
   }
 
@@ -239,7 +249,31 @@ class TrackedContext implements CheckContext {
 }
 
 class TrackedFileContext extends TrackedContext implements FileCheckContext {
-  constructor(ws: Workspace, deps: DependencyRecorder, readonly file: WorkspaceFile) {
+  readonly file: WorkspaceFile;
+  constructor(ws: Workspace, deps: DependencyRecorder, file: WorkspaceFile) {
     super(ws, deps);
+    this.file = new WatchedFile(file, deps);
+  }
+}
+
+/** A file whose path and kind are free to read; its text and hash count in the recorder's `texts`. */
+class WatchedFile implements WorkspaceFile {
+  constructor(
+    private readonly file: WorkspaceFile,
+    private readonly deps: DependencyRecorder,
+  ) {}
+  get path(): string {
+    return this.file.path;
+  }
+  get kind(): WorkspaceFile['kind'] {
+    return this.file.kind;
+  }
+  get text(): string {
+    (this.deps.texts ??= new Set()).add(this.file.path);
+    return this.file.text;
+  }
+  get hash(): string {
+    (this.deps.texts ??= new Set()).add(this.file.path);
+    return this.file.hash;
   }
 }

@@ -2,6 +2,7 @@ import type { TfBlock, TfModule, TfResource } from '../terraform/model-types';
 import { refText } from '../terraform/value';
 import { IDENTITY_MAP, type IdentityKey } from '../azure/identity-map';
 import { resourceTypeOf, trace, traceList, type TracedRef } from './trace';
+import { memoWithReads, type WithReads } from '../terraform/attribute-reads';
 
 // What a cluster declares about its identities, read from the Terraform model: control-plane type and BYO identity,
 // kubelet identity, legacy service principal and enabled add-ons. Internal (holds model objects); identity-model.ts
@@ -94,20 +95,17 @@ export function allClusterFacts(modules: readonly TfModule[]): ClusterFacts[] {
 
 // Facts are pure functions of a module instance, and file rules ask for them once per file: memoised per instance,
 // so a new Terraform model (a new snapshot) recomputes them while the same model never does twice.
-const factsByModule = new WeakMap<TfModule, readonly ClusterFacts[]>();
+const factsByModule = new WeakMap<TfModule, WithReads<readonly ClusterFacts[]>>();
 
 /** The clusters of one module (see allClusterFacts), memoised per module instance. */
 export function moduleClusterFacts(m: TfModule): readonly ClusterFacts[] {
-  let facts = factsByModule.get(m);
-  if (!facts) {
+  return memoWithReads(factsByModule, m, () => {
     const clusters = m.resourcesOfType(CLUSTER);
     // counted once (a nested filter was quadratic in clusters per module)
     const count = new Map<string, number>();
     for (const c of clusters) count.set(c.address, (count.get(c.address) ?? 0) + 1);
-    facts = clusters.filter((c) => count.get(c.address) === 1).map(clusterFacts);
-    factsByModule.set(m, facts);
-  }
-  return facts;
+    return clusters.filter((c) => count.get(c.address) === 1).map(clusterFacts);
+  });
 }
 
 /** Which identity of which cluster a traced principal/client/object id names. */

@@ -2,6 +2,7 @@ import type { TfAttribute, TfModule, TfResource } from '../terraform/model-types
 import { findRoleByDefinitionId, findRoleByNameIgnoreCase } from '../azure/roles';
 import { matchIdentity, type ClusterFacts } from './cluster-facts';
 import { resourceTypeOf, sameResource, trace, type Traced, type TracedRef } from './trace';
+import { memoWithReads, type WithReads } from '../terraform/attribute-reads';
 
 // azurerm_role_assignment resources with their role, principal and scope traced, and the three-valued questions the
 // requirement checks ask: does this assignment grant role R, to identity I, over resource T? 'unknown' whenever a
@@ -34,12 +35,10 @@ export function roleAssignmentsOf(modules: readonly TfModule[]): RoleAssignmentF
 }
 
 // Tracing each assignment is the costly part and several rules ask: memoised per module instance (a new model recomputes).
-const byModule = new WeakMap<TfModule, readonly RoleAssignmentFacts[]>();
+const byModule = new WeakMap<TfModule, WithReads<readonly RoleAssignmentFacts[]>>();
 
 function moduleRoleAssignments(module: TfModule): readonly RoleAssignmentFacts[] {
-  let facts = byModule.get(module);
-  if (!facts) byModule.set(module, (facts = module.resourcesOfType('azurerm_role_assignment').map((resource) => readAssignment(module, resource))));
-  return facts;
+  return memoWithReads(byModule, module, () => module.resourcesOfType('azurerm_role_assignment').map((resource) => readAssignment(module, resource)));
 }
 
 function readAssignment(module: TfModule, resource: TfResource): RoleAssignmentFacts {
@@ -81,14 +80,12 @@ export function toControlPlane(ra: RoleAssignmentFacts, facts: ClusterFacts, clu
 
 // toControlPlane is asked per requirement (cluster x target) for each assignment: its principal is matched once per
 // assignment and cluster list instead.
-const matchesByAssignment = new WeakMap<RoleAssignmentFacts, WeakMap<readonly ClusterFacts[], ReturnType<typeof matchIdentity>>>();
+const matchesByAssignment = new WeakMap<RoleAssignmentFacts, WeakMap<readonly ClusterFacts[], WithReads<ReturnType<typeof matchIdentity>>>>();
 
 function principalMatches(ra: RoleAssignmentFacts, p: Parameters<typeof matchIdentity>[0], clusters: readonly ClusterFacts[]): ReturnType<typeof matchIdentity> {
   let byList = matchesByAssignment.get(ra);
   if (!byList) matchesByAssignment.set(ra, (byList = new WeakMap()));
-  let found = byList.get(clusters);
-  if (!found) byList.set(clusters, (found = matchIdentity(p, clusters)));
-  return found;
+  return memoWithReads(byList, clusters, () => matchIdentity(p, clusters));
 }
 
 /** Does the assignment's scope contain the target (same resource, its VNet, resource group, or the subscription)? */

@@ -1,5 +1,6 @@
 import type { Expr } from '../../syntax/hcl/ast';
 import type { TfModule, TfReference } from '../terraform/model-types';
+import { recordReads, replayReads, type Reads } from '../terraform/attribute-reads';
 
 // Follows an expression through variables, locals and module outputs to where its value is written, keeping track of
 // the module (the evaluator's refs are module-relative, so they cannot say which module `azurerm_x.n` lives in).
@@ -44,10 +45,15 @@ export function trace(module: TfModule, expr: Expr, file: string): Traced | unde
   let byExpr = traced.get(module);
   if (!byExpr) traced.set(module, (byExpr = new Map()));
   const hit = byExpr.get(expr);
-  if (hit && hit.file === file) return hit.result;
-  const t = follow(module, expr, file, [], 0, true);
-  const result = t && t.kind !== 'tuple' ? t : undefined;
-  byExpr.set(expr, { file, result });
+  if (hit && hit.file === file) {
+    replayReads(hit.reads);
+    return hit.result;
+  }
+  const { value: result, reads } = recordReads(() => {
+    const t = follow(module, expr, file, [], 0, true);
+    return t && t.kind !== 'tuple' ? t : undefined;
+  });
+  byExpr.set(expr, { file, result, reads });
   return result;
 }
 
@@ -55,7 +61,7 @@ export function trace(module: TfModule, expr: Expr, file: string): Traced | unde
 // kept per module and expression node (a pure function of both; an unchanged file keeps its nodes, a rebuilt module is
 // a new key). Module first, then a plain Map: a WeakMap per traced node (or keyed by node) burdened every GC, and the
 // nodes traced in a module are its own (they live as long as it does).
-const traced = new WeakMap<TfModule, Map<Expr, { readonly file: string; readonly result: Traced | undefined }>>();
+const traced = new WeakMap<TfModule, Map<Expr, { readonly file: string; readonly result: Traced | undefined; readonly reads: Reads }>>();
 
 /** The expressions of a list attribute (`identity_ids = [a.id]`, or through a variable/local), each traced. */
 export function traceList(module: TfModule, expr: Expr, file: string): (Traced | undefined)[] | undefined {

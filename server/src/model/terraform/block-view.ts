@@ -1,31 +1,51 @@
 import type { Attribute, Block, Label } from '../../syntax/hcl/ast';
 import type { TfAttribute, TfBlock, TfModule } from './model-types';
 import type { TfValue } from './value';
+import { ANY, noteRead, recordReads, replayReads, trackingReads, type Reads } from './attribute-reads';
 
 // TfBlock/TfAttribute: the small read API rules use over blocks. Values are computed on first access by the
 // owning module's evaluator, so building views costs nothing until a rule asks.
 
+// Reading an attribute's value, expression or node counts as reading its name (attribute-reads.ts); its name and
+// range do not: a value edit changes neither the name nor anything but the range's end, which kept reports shift.
 export class AttributeView implements TfAttribute {
   private cached: TfValue | undefined;
+  /** what evaluating the value read (other attributes through references) */
+  private reads: Reads | undefined;
 
   constructor(
-    readonly node: Attribute,
+    private readonly attribute: Attribute,
     readonly file: string,
     private readonly module: TfModule,
   ) {}
 
   get name(): string {
-    return this.node.name.name;
+    return this.attribute.name.name;
   }
   get range() {
-    return this.node.range;
+    return this.attribute.range;
+  }
+  get node(): Attribute {
+    noteRead(this.attribute.name.name);
+    return this.attribute;
   }
   get expr() {
-    return this.node.value;
+    noteRead(this.attribute.name.name);
+    return this.attribute.value;
   }
   get value(): TfValue {
-    this.cached ??= this.module.evaluate(this.node.value, this.file);
-    return this.cached;
+    noteRead(this.attribute.name.name);
+    if (this.cached) {
+      if (this.reads) replayReads(this.reads);
+      return this.cached;
+    }
+    if (!trackingReads()) {
+      this.reads = ANY; // not recorded: a hit must not look like reading nothing
+      return (this.cached = this.module.evaluate(this.attribute.value, this.file));
+    }
+    const { value, reads } = recordReads(() => this.module.evaluate(this.attribute.value, this.file));
+    this.reads = reads;
+    return (this.cached = value);
   }
 }
 

@@ -4,6 +4,7 @@ import type { TerraformModel, TfKubernetesObject, TfModule, TfResource } from '.
 import { isLocalSource, linkedComponents } from './module-components';
 import { joinPath } from './posix-path';
 import { ModuleImpl, type ModelContext } from './tf-module';
+import { recordReads, replayReads, type WithReads } from './attribute-reads';
 
 // Entry point: files of a workspace -> modules (one per folder with .tf files), child modules linked to their
 // local `module` calls. Decoding is per folder and cacheable; evaluation happens lazily, memoised per module, and
@@ -127,7 +128,7 @@ function newComponent(group: readonly ModuleDecl[], varFiles: readonly VarFileDe
 
 class Model implements TerraformModel {
   readonly roots: readonly TfModule[];
-  private k8s: readonly TfKubernetesObject[] | undefined;
+  private k8s: WithReads<readonly TfKubernetesObject[]> | undefined;
   // rules ask these once per file: indexed / memoised so each costs a look-up, not a scan of every module
   private readonly byDir: ReadonlyMap<string, ModuleImpl>;
   private readonly byType = new Map<string, readonly TfResource[]>();
@@ -152,7 +153,8 @@ class Model implements TerraformModel {
   }
 
   get kubernetesObjects(): readonly TfKubernetesObject[] {
-    this.k8s ??= this.modules.flatMap((m) => m.kubernetesObjects);
-    return this.k8s;
+    if (!this.k8s) this.k8s = recordReads(() => this.modules.flatMap((m) => m.kubernetesObjects));
+    else replayReads(this.k8s.reads);
+    return this.k8s.value;
   }
 }

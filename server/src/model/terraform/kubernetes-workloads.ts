@@ -3,6 +3,7 @@ import { kMap, type PlainEntry } from '../kubernetes/plain-value';
 import type { KValue } from '../kubernetes/k-value';
 import { toKValue } from './kubernetes-objects';
 import type { TfAttribute, TfBlock, TfKubernetesObject, TfModule, TfResource } from './model-types';
+import { memoWithReads, type WithReads } from './attribute-reads';
 
 // Workloads declared through the Terraform kubernetes provider (kubernetes_deployment_v1, _pod_v1, ...), as K8sObjects
 // carrying what pod-template rules read: metadata labels/annotations of the object and of its pod template, and
@@ -79,18 +80,16 @@ function workloadObject(r: TfResource): TfKubernetesObject | undefined {
 }
 
 // file rules ask for every module's workloads once per file: memoised per module instance (a new model recomputes)
-const workloads = new WeakMap<TfModule, readonly TfKubernetesObject[]>();
+const workloads = new WeakMap<TfModule, WithReads<readonly TfKubernetesObject[]>>();
 
 /** The pod-bearing workloads of a module's kubernetes_* resources (see file comment for what is decoded). */
 export function kubernetesWorkloadsOf(module: TfModule): readonly TfKubernetesObject[] {
-  let out = workloads.get(module);
-  if (!out) {
+  return memoWithReads(workloads, module, () => {
     const found: TfKubernetesObject[] = [];
     for (const r of module.resources) {
       const w = workloadObject(r);
       if (w) found.push(w);
     }
-    workloads.set(module, (out = found));
-  }
-  return out;
+    return found;
+  });
 }

@@ -21,6 +21,7 @@ import { collectReferenceUses, referenceOf, referencesIn } from './references';
 import { calledVariableValue, rootVariableValue } from './variable-values';
 import { object, unknown, type TfValue } from './value';
 import { joinPath, relativePath } from './posix-path';
+import { memoWithReads, recordReads, replayReads, type WithReads } from './attribute-reads';
 
 /** State shared by all modules of one model build. */
 export interface ModelContext {
@@ -44,13 +45,13 @@ export class ModuleImpl implements M.TfModule, EvalHost {
   /** every top-level block, owners for the reference index */
   private readonly topBlocks: BlockView[] = [];
   private readonly evaluator = new Evaluator(this);
-  private readonly memo = new Map<string, TfValue>();
+  private readonly memo = new Map<string, WithReads<TfValue>>();
   private uses: M.TfReferenceUse[] | undefined;
   /** reverse index of `uses` by target, built with it */
   private usesByTarget: Map<unknown, M.TfReferenceUse[]> | undefined;
   /** resources and data sources by address (the first declaration wins, as a linear search would) */
   private byAddress: Map<string, ResourceView> | undefined;
-  private k8s: readonly M.TfKubernetesObject[] | undefined;
+  private k8s: WithReads<readonly M.TfKubernetesObject[]> | undefined;
   /** resources by type, grouped in one pass when first asked: rules ask for dozens of types, most of them absent */
   private byType: Map<string, M.TfResource[]> | undefined;
 
@@ -113,14 +114,12 @@ export class ModuleImpl implements M.TfModule, EvalHost {
   /** Memoised computation; re-entering the same key (a reference cycle) yields Unknown. */
   private cached(key: string, compute: () => TfValue): TfValue {
     const hit = this.memo.get(key);
-    if (hit) return hit;
+    if (hit) return memoWithReads(this.memo, key, () => hit.value);
     const activeKey = `${this.dir}\u0000${key}`;
     if (this.ctx.active.has(activeKey)) return unknown(`cycle through ${key}`);
     this.ctx.active.add(activeKey);
     try {
-      const v = compute();
-      this.memo.set(key, v);
-      return v;
+      return memoWithReads(this.memo, key, compute);
     } finally {
       this.ctx.active.delete(activeKey);
     }
@@ -247,8 +246,9 @@ export class ModuleImpl implements M.TfModule, EvalHost {
   }
 
   get kubernetesObjects(): readonly M.TfKubernetesObject[] {
-    this.k8s ??= kubernetesObjectsOf(this);
-    return this.k8s;
+    if (!this.k8s) this.k8s = recordReads(() => kubernetesObjectsOf(this));
+    else replayReads(this.k8s.reads);
+    return this.k8s.value;
   }
 }
 

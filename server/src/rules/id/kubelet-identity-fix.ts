@@ -7,6 +7,7 @@ import type { CheckContext, FileEdit, Fix } from '../kit/define-rule';
 import { fix, insertBlockAfter, type SourceText } from '../kit/fix';
 import { addDependsOn, insertAfterCluster } from '../ra/role-assignment-fix';
 import { memoOn } from '../kit/memo-on';
+import { memoWithReads, type WithReads } from '../../model/terraform/attribute-reads';
 
 // The "add kubelet_identity" fix of AKS-ID-002: wire the cluster to a user-assigned kubelet identity (an existing one
 // clearly meant for it, or a new `<cluster>_kubelet`), plus the Managed Identity Operator assignment AKS-RA-004
@@ -32,9 +33,8 @@ function usedIdentities(module: TfModule, clusters: readonly ClusterFacts[]): Se
 /** An existing UAI named for kubelet use and used by nothing else, when there is exactly one. */
 function existingKubeletIdentity(facts: ClusterFacts, clusters: readonly ClusterFacts[]): TfResource | undefined {
   // once per module and cluster list, not per cluster: a module with many clusters made this quadratic
-  const byModule = memoOn(clusters, 'kubelet-candidates', () => new Map<TfModule, TfResource[]>());
-  let candidates = byModule.get(facts.module);
-  if (!candidates) byModule.set(facts.module, (candidates = kubeletCandidates(facts.module, clusters)));
+  const byModule = memoOn(clusters, 'kubelet-candidates', () => new Map<TfModule, WithReads<TfResource[]>>());
+  const candidates = memoWithReads(byModule, facts.module, () => kubeletCandidates(facts.module, clusters));
   return candidates.length === 1 ? candidates[0] : undefined;
 }
 

@@ -59,8 +59,9 @@ function* checkPrincipal(ctx: FileCheckContext, module: TfModule, attr: TfAttrib
   if (t?.kind !== 'ref' || t.path.length === 0) return;
   const at = { file: attr.file, range: attr.expr.range };
   const last = t.path[t.path.length - 1];
-  const expression = ctx.getFile(t.file)?.text.slice(t.node.range.start, t.node.range.end) ?? t.address;
   if (typeof last === 'string' && CLIENT_ATTRS.has(last)) {
+    // read only for a report: a check that read the file's text runs again after any edit of it (engine/kept-reports.ts)
+    const expression = ctx.getFile(t.file)?.text.slice(t.node.range.start, t.node.range.end) ?? t.address;
     const replacement = objectIdAttribute(t);
     yield { messageId: 'clientId', data: { attribute: attr.name, expression }, ...at, fixes: replacement ? renameLast(ctx, t, replacement) : [] };
     return;

@@ -1,5 +1,6 @@
 import type { K8sObject } from '../../model/kubernetes/object';
 import { memoOn } from './memo-on';
+import { NO_READS, recordReads, replayReads, type Reads } from '../../model/terraform/attribute-reads';
 
 // Cross-file rules (pods with ServiceAccounts, SecretProviderClasses, ConfigMaps) re-run on every edit of any YAML
 // file, and most edits touch none of the objects a rule joins. Sites kept with their objects, and a rebuilt list
@@ -21,11 +22,13 @@ export function terraformSites<D extends Declared, S>(tag: string, list: readonl
   return memoOn(list, `tf-sites:${tag}`, () => {
     const out: S[] = [];
     for (const d of list) {
-      const slot = memoOn(d.object, `tf-site:${tag}`, () => ({ resource: d.resource, site: make(d) }));
+      const slot = memoOn(d.object, `tf-site:${tag}`, () => ({ resource: undefined as object | undefined, site: undefined as S | undefined, reads: NO_READS }));
       if (slot.resource !== d.resource) {
+        const made = recordReads(() => make(d));
         slot.resource = d.resource;
-        slot.site = make(d);
-      }
+        slot.site = made.value;
+        slot.reads = made.reads;
+      } else replayReads(slot.reads);
       if (slot.site !== undefined) out.push(slot.site);
     }
     return sameAsLast(`tf-sites:${tag}`, out);
@@ -51,6 +54,8 @@ interface Mapped {
   readonly list: readonly object[];
   /** `make` of each element, by position */
   readonly results: readonly unknown[];
+  /** what each `make` read, by position (replayed with its result: attribute-reads.ts) */
+  readonly reads: readonly Reads[];
   readonly out: readonly unknown[];
 }
 
@@ -68,8 +73,12 @@ const lastMapped = new Map<string, Mapped>();
  */
 export function mapList<T extends object, S>(tag: string, list: readonly T[], make: (element: T) => S | undefined): readonly S[] {
   const last = lastMapped.get(tag);
-  if (last?.list === list) return last.out as readonly S[];
+  if (last?.list === list) {
+    for (const r of last.reads) replayReads(r);
+    return last.out as readonly S[];
+  }
   const results = new Array<S | undefined>(list.length);
+  const reads = new Array<Reads>(list.length);
   let head = 0;
   let tail = 0;
   if (last) {
@@ -77,19 +86,25 @@ export function mapList<T extends object, S>(tag: string, list: readonly T[], ma
     const shortest = Math.min(before.length, list.length);
     while (head < shortest && before[head] === list[head]) {
       results[head] = last.results[head] as S | undefined;
+      replayReads((reads[head] = last.reads[head]));
       head++;
     }
     while (tail < shortest - head && before[before.length - 1 - tail] === list[list.length - 1 - tail]) {
       results[list.length - 1 - tail] = last.results[before.length - 1 - tail] as S | undefined;
+      replayReads((reads[list.length - 1 - tail] = last.reads[before.length - 1 - tail]));
       tail++;
     }
   }
-  for (let i = head; i < list.length - tail; i++) results[i] = make(list[i]);
+  for (let i = head; i < list.length - tail; i++) {
+    const made = recordReads(() => make(list[i]));
+    results[i] = made.value;
+    reads[i] = made.reads;
+  }
   const out: S[] = [];
   for (const r of results) if (r !== undefined) out.push(r);
   const same = last && last.out.length === out.length && last.out.every((x, i) => x === out[i]);
   const kept = same ? (last.out as readonly S[]) : out;
-  lastMapped.set(tag, { list, results, out: kept });
+  lastMapped.set(tag, { list, results, reads, out: kept });
   return kept;
 }
 
@@ -120,6 +135,7 @@ interface ListMemo {
   readonly next: WeakMap<object, ListMemo>;
   done: boolean;
   value: unknown;
+  reads: Reads;
 }
 
 /**
@@ -127,7 +143,7 @@ interface ListMemo {
  * its input lists (and of what their elements' reuse guarantees unchanged), replayed while none of them changed.
  */
 export function memoOnLists<T>(lists: readonly [object, ...object[]], tag: string, compute: () => T): T {
-  const fresh = (): ListMemo => ({ next: new WeakMap(), done: false, value: undefined });
+  const fresh = (): ListMemo => ({ next: new WeakMap(), done: false, value: undefined, reads: NO_READS });
   let node = memoOn(lists[0], `lists:${tag}`, fresh);
   for (let i = 1; i < lists.length; i++) {
     let child = node.next.get(lists[i]);
@@ -135,9 +151,11 @@ export function memoOnLists<T>(lists: readonly [object, ...object[]], tag: strin
     node = child;
   }
   if (!node.done) {
-    node.value = compute();
+    const made = recordReads(compute);
+    node.value = made.value;
+    node.reads = made.reads;
     node.done = true;
-  }
+  } else replayReads(node.reads);
   return node.value as T;
 }
 

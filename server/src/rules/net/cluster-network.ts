@@ -5,6 +5,7 @@ import { tracedResource, vnetOfSubnet } from '../../model/identity/traced-resour
 import { formatCidr, parseCidr, type Cidr } from '../../model/net/cidr';
 import { NETWORK_DEFAULTS, type PodIpMode } from '../../model/azure/network-constants';
 import { NETWORK_PROFILE_DEFAULTS } from '../../model/azure/network-plugins';
+import { memoWithReads, type WithReads } from '../../model/terraform/attribute-reads';
 
 // Network facts of an azurerm_kubernetes_cluster for the NET rules (aks-rules.md §4.5): network_profile values,
 // effective CIDRs (explicit or AKS's implicit default, marked as such) and the node pools attached to the cluster.
@@ -59,12 +60,10 @@ export function poolsOf(cluster: TfResource, modules: readonly TfModule[]): read
   // asked per cluster by several rules in each run: made once per cluster and module list
   let byCluster = poolFacts.get(modules);
   if (!byCluster) poolFacts.set(modules, (byCluster = new Map()));
-  let pools = byCluster.get(cluster);
-  if (!pools) byCluster.set(cluster, (pools = makePools(cluster, modules)));
-  return pools;
+  return memoWithReads(byCluster, cluster, () => makePools(cluster, modules));
 }
 
-const poolFacts = new WeakMap<readonly TfModule[], Map<TfResource, readonly NodePoolFacts[]>>();
+const poolFacts = new WeakMap<readonly TfModule[], Map<TfResource, WithReads<readonly NodePoolFacts[]>>>();
 
 function makePools(cluster: TfResource, modules: readonly TfModule[]): readonly NodePoolFacts[] {
   const out: NodePoolFacts[] = [];
@@ -80,12 +79,14 @@ type PoolIndex = Map<TfModule, Map<string, { module: TfModule; pool: TfResource 
 
 // poolsOf runs per cluster and rule: scanning every pool for each cluster was quadratic in a module with many
 // clusters. The pools are grouped by the cluster their kubernetes_cluster_id names, once per module list, in order.
-const poolIndexes = new WeakMap<readonly TfModule[], PoolIndex>();
+const poolIndexes = new WeakMap<readonly TfModule[], WithReads<PoolIndex>>();
 
 function poolsByCluster(modules: readonly TfModule[]): PoolIndex {
-  let index = poolIndexes.get(modules);
-  if (index) return index;
-  index = new Map();
+  return memoWithReads(poolIndexes, modules, () => indexPools(modules));
+}
+
+function indexPools(modules: readonly TfModule[]): PoolIndex {
+  const index: PoolIndex = new Map();
   for (const module of modules) {
     for (const r of module.resourcesOfType('azurerm_kubernetes_cluster_node_pool')) {
       const t = clusterIdOf(module, r);
@@ -97,20 +98,18 @@ function poolsByCluster(modules: readonly TfModule[]): PoolIndex {
       else byAddress.set(t.address, [{ module, pool: r }]);
     }
   }
-  poolIndexes.set(modules, index);
   return index;
 }
 
 // poolsOf runs per cluster and rule over every node pool: each pool's kubernetes_cluster_id is traced once per
 // resource instance (a new model recomputes). null = no attribute.
-const clusterIds = new WeakMap<TfResource, ReturnType<typeof trace> | null>();
+const clusterIds = new WeakMap<TfResource, WithReads<ReturnType<typeof trace> | null>>();
 
 function clusterIdOf(module: TfModule, r: TfResource): ReturnType<typeof trace> | undefined {
-  let t = clusterIds.get(r);
-  if (t === undefined) {
+  const t = memoWithReads(clusterIds, r, () => {
     const id = r.attribute('kubernetes_cluster_id');
-    clusterIds.set(r, (t = (id && trace(module, id.expr, id.file)) ?? null));
-  }
+    return (id && trace(module, id.expr, id.file)) ?? null;
+  });
   return t ?? undefined;
 }
 
@@ -194,12 +193,10 @@ export function subnetOf(module: TfModule, attr: TfAttribute | undefined): TfRes
 /** The subnet's IPv4 prefixes (address_prefixes, or v2's address_prefix); undefined when any is not known. */
 export function subnetCidrs(block: TfBlock): { readonly attr: TfAttribute; readonly cidrs: readonly Cidr[] } | undefined {
   // several NET rules ask per cluster and subnet in every run; a pure function of the block
-  let got = cidrsByBlock.get(block);
-  if (got === undefined) cidrsByBlock.set(block, (got = readSubnetCidrs(block) ?? null));
-  return got ?? undefined;
+  return memoWithReads(cidrsByBlock, block, () => readSubnetCidrs(block));
 }
 
-const cidrsByBlock = new WeakMap<TfBlock, { readonly attr: TfAttribute; readonly cidrs: readonly Cidr[] } | null>();
+const cidrsByBlock = new WeakMap<TfBlock, WithReads<{ readonly attr: TfAttribute; readonly cidrs: readonly Cidr[] } | undefined>>();
 
 function readSubnetCidrs(block: TfBlock): { attr: TfAttribute; cidrs: Cidr[] } | undefined {
   const attr = block.attribute('address_prefixes') ?? block.attribute('address_prefix');
@@ -248,12 +245,11 @@ export function vnetRanges(vnet: TfResource, modules: readonly TfModule[]): { sp
 
 // vnetRanges runs per cluster: tracing every subnet's virtual_network_name on each call made NET-003 cubic in a module
 // with many clusters. Subnets are grouped by VNet once per module list (a new model brings a new list), in module order.
-const subnetsByVnet = new WeakMap<readonly TfModule[], Map<TfResource, TfResource[]>>();
+const subnetsByVnet = new WeakMap<readonly TfModule[], WithReads<Map<TfResource, TfResource[]>>>();
 
 function subnetsOfVnet(vnet: TfResource, modules: readonly TfModule[]): readonly TfResource[] {
-  let index = subnetsByVnet.get(modules);
-  if (!index) {
-    index = new Map();
+  const index = memoWithReads(subnetsByVnet, modules, () => {
+    const index = new Map<TfResource, TfResource[]>();
     for (const module of modules) {
       for (const s of module.resourcesOfType('azurerm_subnet')) {
         const v = s.isCollection ? undefined : vnetOfSubnet(s);
@@ -263,7 +259,7 @@ function subnetsOfVnet(vnet: TfResource, modules: readonly TfModule[]): readonly
         else index.set(v, [s]);
       }
     }
-    subnetsByVnet.set(modules, index);
-  }
+    return index;
+  });
   return index.get(vnet) ?? [];
 }

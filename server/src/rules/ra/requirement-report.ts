@@ -6,17 +6,17 @@ import type { TfModule } from '../../model/terraform/model-types';
 import type { CheckContext, Fix } from '../kit/define-rule';
 import { fix } from '../kit/fix';
 import { addDependsOn, insertAfterCluster } from './role-assignment-fix';
+import { memoWithReads, type WithReads } from '../../model/terraform/attribute-reads';
 
 // Common plumbing of AKS-RA-003/004/005: the model's requirements of one rule, and the fix that inserts the missing
 // azurerm_role_assignment after the cluster (plus depends_on for a user-assigned control plane).
 
 // AKS-RA-003/004/005 each ask for the same model's requirements: computed once per model (keyed by its module list)
-const byModel = new WeakMap<readonly TfModule[], readonly Requirement[]>();
+const byModel = new WeakMap<readonly TfModule[], WithReads<readonly Requirement[]>>();
 
 export function requirements(ctx: CheckContext, code: Requirement['code']): Requirement[] {
   const modules = ctx.terraform().modules;
-  let all = byModel.get(modules);
-  if (!all) byModel.set(modules, (all = requirementsOf(allClusterFacts(modules), roleAssignmentsOf(modules))));
+  const all = memoWithReads(byModel, modules, () => requirementsOf(allClusterFacts(modules), roleAssignmentsOf(modules)));
   return all.filter((r) => r.code === code);
 }
 

@@ -1,0 +1,73 @@
+import type { CheckContext, Fix, Report, Rule } from '../rules/kit/define-rule';
+import type { TextRange } from '../text/text-range';
+import { ANY, type Reads } from '../model/terraform/attribute-reads';
+import { shiftedOffset, type ValueEdit } from './value-edit';
+import { ALL_TEXTS } from './tracked-context';
+
+// A unit's reports carried over a value edit (value-edit.ts) without running its check: sound when the check read
+// no attribute of an edited name and no edited file's text, as everything else it could read is the same text, at
+// offsets the edit shifted. Fixes are not carried (a fix built on the old model would edit old offsets): a kept
+// report's fixes come from running the check again on the snapshot being fixed, when they are asked for.
+
+interface Entry {
+  readonly outcome: { readonly reports: readonly Report[] } | { readonly crash: unknown };
+  readonly reads: Reads;
+  readonly texts: ReadonlySet<string> | undefined;
+}
+
+/** The shifted reports ('none' when there were none), or undefined when the check must run again. */
+export function keptReports(entry: Entry, edit: ValueEdit, rule: Rule): readonly Report[] | 'none' | undefined {
+  if (!('reports' in entry.outcome) || entry.reads === ANY) return undefined;
+  for (const name of entry.reads) if (edit.names.has(name)) return undefined;
+  if (entry.texts?.has(ALL_TEXTS)) return undefined;
+  if (entry.texts) for (const path of edit.spans.keys()) if (entry.texts.has(path)) return undefined;
+  const reports = entry.outcome.reports;
+  if (reports.length === 0) return 'none';
+  const out: Report[] = [];
+  for (const r of reports) {
+    const moved = shifted(r, edit, rule);
+    if (!moved) return undefined;
+    out.push(moved);
+  }
+  return out;
+}
+
+function shifted(r: Report, edit: ValueEdit, rule: Rule): Report | undefined {
+  const range = shiftedRange(edit, r.file, r.range);
+  if (!range) return undefined;
+  let related = r.related;
+  if (related) {
+    const moved = [];
+    for (const rel of related) {
+      const at = shiftedRange(edit, rel.file, rel.range);
+      if (!at) return undefined;
+      moved.push(at === rel.range ? rel : { ...rel, range: at });
+    }
+    related = moved;
+  }
+  const hasFixes = typeof r.fixes === 'function' || !!r.fixes?.length;
+  const out: Report = { messageId: r.messageId, data: r.data, file: r.file, range, related };
+  return hasFixes ? { ...out, fixes: fixesByRunningAgain(rule, out) } : out;
+}
+
+function shiftedRange(edit: ValueEdit, file: string, range: TextRange): TextRange | undefined {
+  const span = edit.spans.get(file);
+  if (!span) return range;
+  const start = shiftedOffset(span, range.start);
+  const end = shiftedOffset(span, range.end);
+  if (start === undefined || end === undefined) return undefined;
+  return start === range.start && end === range.end ? range : { start, end };
+}
+
+/** The fixes of the report the check makes on the snapshot being fixed that is this one (none if it is gone). */
+function fixesByRunningAgain(rule: Rule, report: Report): (ctx: CheckContext) => readonly Fix[] {
+  const data = JSON.stringify(report.data ?? {});
+  return (ctx) => {
+    for (const fresh of (rule.check as (c: CheckContext) => Iterable<Report>)(ctx)) {
+      const same = fresh.messageId === report.messageId && fresh.file === report.file && fresh.range.start === report.range.start &&
+        fresh.range.end === report.range.end && JSON.stringify(fresh.data ?? {}) === data;
+      if (same) return typeof fresh.fixes === 'function' ? fresh.fixes(ctx) : (fresh.fixes ?? []);
+    }
+    return [];
+  };
+}

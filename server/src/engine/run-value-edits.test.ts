@@ -1,0 +1,80 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Workspace } from '../model/workspace';
+import { rules } from '../rules/index';
+import { defineRule, type CheckContext, type Report } from '../rules/kit/define-rule';
+import { exampleFiles } from './examples-fixture';
+import { RuleRunner } from './run';
+import { findingsWithFixes, literalAttributes, typedValue } from './value-edit-fixture';
+
+// Reports kept over value edits (kept-reports.ts) must be exactly what running every check again gives: the same
+// findings at the shifted ranges, and the same fixes when they are asked for.
+
+function random(seed: number): () => number {
+  let s = seed;
+  return () => ((s = (Math.imul(s, 1103515245) + 12345) >>> 0) / 2 ** 32);
+}
+
+test('after value edits of literal attributes the runner reports and fixes what a fresh runner does', () => {
+  const next = random(5);
+  const runner = new RuleRunner(rules, { lazyFixes: true });
+  let ws = Workspace.create(exampleFiles());
+  let findings = runner.run(ws);
+  const tf = ws.files.filter((f) => f.path.endsWith('.tf')).map((f) => f.path);
+  let changed = 0;
+  for (let step = 0; step < 120; step++) {
+    const path = tf[Math.floor(next() * tf.length)];
+    const candidates = literalAttributes(ws, path);
+    if (candidates.length === 0) continue;
+    const text = ws.file(path)!.text;
+    const e = typedValue(text, candidates[Math.floor(next() * candidates.length)], next);
+    ws = ws.withFile(path, text.slice(0, e.start) + e.text + text.slice(e.end));
+    // as the editor does: the edited file first, then the whole workspace
+    if (step % 2 === 0) runner.run(ws, {}, { files: [path] });
+    const before = findings;
+    findings = runner.run(ws);
+    const freshWs = Workspace.create(ws.files.map((f) => ({ path: f.path, text: f.text })));
+    const expected = new RuleRunner(rules, { lazyFixes: true }).run(freshWs);
+    assert.equal(findingsWithFixes(findings, ws), findingsWithFixes(expected, freshWs), `step ${step}: ${path} ${JSON.stringify(e)}`);
+    if (messages(before) !== messages(findings)) changed++;
+  }
+  const kept = [...runner.kept.values()].reduce((a, b) => a + b, 0);
+  // meaningful only if reports were kept and edits moved findings
+  assert.ok(kept > 500 && changed >= 10, `${kept} units kept, ${changed} edits changed the findings`);
+});
+
+/** What the findings say, without where (a value edit shifts ranges after it) */
+function messages(findings: readonly { code: string; message: string }[]): string {
+  return findings.map((f) => `${f.code} ${f.message}`).sort().join('\n');
+}
+
+function probe(code: string, check: (ctx: CheckContext) => Iterable<Report>) {
+  return defineRule({
+    code, name: code.toLowerCase(), title: code, severity: 'warning', category: 'correctness',
+    docs: { summary: 's', rationale: 'r', links: [] }, messages: { m: '{what}' }, fixable: false, check,
+  });
+}
+
+test('a value edit re-runs the checks that read that attribute name or the edited text, and keeps the others', () => {
+  const reads = (name: string, code: string) => probe(code, function* (ctx) {
+    for (const r of ctx.terraform().resourcesOfType('azurerm_subnet')) {
+      const a = r.attribute(name);
+      if (a) yield { messageId: 'm', data: { what: JSON.stringify(a.value) }, file: r.file, range: r.range };
+    }
+  });
+  const text = probe('AKS-TST-900', function* (ctx) {
+    for (const f of ctx.files('terraform')) yield { messageId: 'm', data: { what: String(f.text.length) }, file: f.path, range: { start: 0, end: 1 } };
+  });
+  const [byName, byOther] = [reads('name', 'AKS-TST-901'), reads('address_prefixes', 'AKS-TST-902')];
+  const runner = new RuleRunner([byName, byOther, text], { lazyFixes: true });
+  const before = 'resource "azurerm_subnet" "s" {\n  name             = "a"\n  address_prefixes = ["10.0.0.0/24"]\n}\n';
+  let ws = Workspace.create([{ path: 'main.tf', text: before }]);
+  runner.run(ws);
+  ws = ws.withFile('main.tf', before.replace('"a"', '"ab"'));
+  const findings = runner.run(ws);
+  assert.deepEqual(Object.fromEntries(runner.invocations), { [byName.code]: 2, [byOther.code]: 1, [text.code]: 2 });
+  assert.deepEqual(Object.fromEntries(runner.kept), { [byOther.code]: 1 });
+  // the kept report covers the whole block: its end moved with the longer value
+  const kept = findings.find((f) => f.code === byOther.code)!;
+  assert.deepEqual(kept.range, { start: 0, end: ws.file('main.tf')!.text.length - 1 });
+});

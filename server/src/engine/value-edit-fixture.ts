@@ -1,0 +1,47 @@
+import type { Workspace } from '../model/workspace';
+import type { Attribute, BodyItem } from '../syntax/hcl/ast';
+import type { Finding } from './finding';
+
+// Test fixture: value edits as a user types them (a digit, a letter, true/false), and findings with their fixes as
+// comparable text. Used by the engine's and the corpus's value-edit tests.
+
+/** The attributes of resource and data blocks (nested blocks too) of a .tf file whose value is a plain literal. */
+export function literalAttributes(ws: Workspace, path: string): Attribute[] {
+  const out: Attribute[] = [];
+  const visit = (items: readonly BodyItem[], top: boolean): void => {
+    for (const item of items) {
+      if (item.kind === 'Block') {
+        if (top && item.type.name !== 'resource' && item.type.name !== 'data') continue;
+        if (item.type.name !== 'dynamic') visit(item.body.items, false);
+      } else if (!top && ['Number', 'Bool', 'Template'].includes(item.value.kind)) {
+        const v = item.value;
+        if (v.kind !== 'Template' || (v.parts.every((p) => p.kind === 'TemplateLiteral') && !v.heredoc)) out.push(item);
+      }
+    }
+  };
+  const parse = ws.hcl(path);
+  if (parse && parse.diagnostics.length === 0) visit(parse.file.body.items, true);
+  return out;
+}
+
+/** A new value text for `a`, as one keystroke or two would make it: a digit typed over or added, a letter, a bool. */
+export function typedValue(text: string, a: Attribute, next: () => number): { start: number; end: number; text: string } {
+  const { start, end } = a.value.range;
+  const old = text.slice(start, end);
+  if (a.value.kind === 'Bool') return { start, end, text: old === 'true' ? 'false' : 'true' };
+  if (a.value.kind === 'Number') {
+    const at = start + Math.floor(next() * old.length);
+    const digit = String(Math.floor(next() * 10));
+    // replace a digit (same length) or type one more (longer)
+    return /\d/.test(text[at]) && next() < 0.5 ? { start: at, end: at + 1, text: digit } : { start: end, end, text: digit };
+  }
+  // inside the quotes: add a letter, or delete one
+  const inner = start + 1 + Math.floor(next() * Math.max(0, old.length - 2));
+  if (old.length > 2 && next() < 0.4 && /[a-z0-9-]/i.test(text[inner])) return { start: inner, end: inner + 1, text: '' };
+  return { start: inner, end: inner, text: 'abcxyz'[Math.floor(next() * 6)] };
+}
+
+/** Findings as text, with each one's fixes worked out over `ws` (lazy fixes are functions JSON would drop). */
+export function findingsWithFixes(findings: readonly Finding[], ws: Workspace): string {
+  return JSON.stringify(findings.map((f) => ({ ...f, fixes: f.fixes ?? f.fixesIn?.(ws), fixesIn: undefined })));
+}

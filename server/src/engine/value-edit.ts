@@ -1,0 +1,137 @@
+import type { Workspace } from '../model/workspace';
+import type { Attribute, BodyItem, Expr } from '../syntax/hcl/ast';
+import type { TextRange } from '../text/text-range';
+import type { SnapshotChanges } from './snapshot-changes';
+
+// "Only the literal value of one attribute changed": typing a digit of node_count or a letter of a name. Everything
+// else in the module is the same text, so a check that read no attribute of that name (model/terraform/
+// attribute-reads.ts) would report the same, only shifted by the length change. The runner keeps such reports
+// instead of running the check (run.ts). Anything more than that is not a value edit and re-runs as before.
+
+/** One edited file's change: the old value `old.slice(start, oldEnd)` became text of length `oldEnd - start + delta`. */
+export interface EditSpan {
+  readonly start: number;
+  readonly oldEnd: number;
+  readonly delta: number;
+}
+
+export interface ValueEdit {
+  /** the names of the edited attributes */
+  readonly names: ReadonlySet<string>;
+  readonly spans: ReadonlyMap<string, EditSpan>;
+}
+
+// Meta-arguments change instances or ordering, not a value a check reads by name.
+const META = new Set(['count', 'for_each', 'depends_on', 'provider', 'providers', 'lifecycle']);
+
+export function valueEdit(before: Workspace, after: Workspace, changes: SnapshotChanges): ValueEdit | undefined {
+  if (changes.config || changes.varFiles || changes.paths.size === 0) return undefined;
+  const names = new Set<string>();
+  const spans = new Map<string, EditSpan>();
+  for (const path of changes.paths) {
+    const was = before.file(path);
+    const now = after.file(path);
+    if (!was || !now || was.kind !== 'terraform' || now.kind !== 'terraform') return undefined;
+    const span = spanOf(was.text, now.text);
+    if (/[\r\n]/.test(was.text.slice(span.start, span.oldEnd)) || /[\r\n]/.test(now.text.slice(span.start, span.newEnd))) return undefined;
+    const oldParse = before.hcl(path);
+    const newParse = after.hcl(path);
+    if (!oldParse || !newParse || oldParse.diagnostics.length > 0 || newParse.diagnostics.length > 0) return undefined;
+    const edited = editedAttribute(oldParse.file.body.items, newParse.file.body.items, span);
+    if (!edited) return undefined;
+    names.add(edited.name.name);
+    // the whole value, so that a range ending where the value ends (the attribute's) moves with it
+    spans.set(path, { start: edited.value.range.start, oldEnd: edited.value.range.end, delta: span.delta });
+  }
+  return { names, spans };
+}
+
+// Blocks compared as strings first (native comparison), then characters: a keystroke in a 5,000-line file.
+const BLOCK = 1024;
+
+function spanOf(was: string, now: string): EditSpan & { readonly newEnd: number } {
+  let start = 0;
+  const shortest = Math.min(was.length, now.length);
+  while (start + BLOCK <= shortest && was.slice(start, start + BLOCK) === now.slice(start, start + BLOCK)) start += BLOCK;
+  while (start < shortest && was.charCodeAt(start) === now.charCodeAt(start)) start++;
+  let tail = 0;
+  while (tail + BLOCK <= shortest - start && was.slice(was.length - tail - BLOCK, was.length - tail) === now.slice(now.length - tail - BLOCK, now.length - tail)) tail += BLOCK;
+  while (tail < shortest - start && was.charCodeAt(was.length - 1 - tail) === now.charCodeAt(now.length - 1 - tail)) tail++;
+  return { start, oldEnd: was.length - tail, newEnd: now.length - tail, delta: now.length - was.length };
+}
+
+/**
+ * The attribute (old parse) of a resource or data block whose literal value holds the whole edit, in both parses,
+ * with the same block and attribute structure around it; undefined for any other edit (new lines included, as
+ * messages may name line numbers).
+ */
+function editedAttribute(was: readonly BodyItem[], now: readonly BodyItem[], span: EditSpan & { readonly newEnd: number }): Attribute | undefined {
+  if (was.length !== now.length) return undefined;
+  let depth = 0;
+  let oldItems = was;
+  let newItems = now;
+  for (;;) {
+    const i = oldItems.findIndex((item) => inside(item.range, span.start, span.oldEnd));
+    if (i < 0) return undefined;
+    const a = oldItems[i];
+    const b = newItems[i];
+    if (a.kind !== b.kind) return undefined;
+    if (a.kind === 'Block' && b.kind === 'Block') {
+      const top = depth === 0;
+      if ((top && a.type.name !== 'resource' && a.type.name !== 'data') || a.type.name === 'dynamic' || a.type.name !== b.type.name) return undefined;
+      if (a.labels.length !== b.labels.length || a.labels.some((l, k) => l.value !== b.labels[k].value)) return undefined;
+      if (a.body.items.length !== b.body.items.length) return undefined;
+      oldItems = a.body.items;
+      newItems = b.body.items;
+      depth++;
+      continue;
+    }
+    if (depth === 0) return undefined;
+    return sameAttributeOtherValue(a as Attribute, b as Attribute, span);
+  }
+}
+
+function sameAttributeOtherValue(a: Attribute, b: Attribute, span: EditSpan & { readonly newEnd: number }): Attribute | undefined {
+  const name = a.name.name;
+  if (name !== b.name.name || META.has(name)) return undefined;
+  if (a.value.range.start !== b.value.range.start || a.value.range.end + span.delta !== b.value.range.end) return undefined;
+  if (!inside(a.value.range, span.start, span.oldEnd) || !inside(b.value.range, span.start, span.newEnd)) return undefined;
+  if (!literal(a.value) || !literal(b.value)) return undefined;
+  return a;
+}
+
+function inside(range: TextRange, start: number, end: number): boolean {
+  return range.start <= start && end <= range.end;
+}
+
+/** No reference, call or template interpolation anywhere: the value depends on nothing but its text. */
+function literal(e: Expr): boolean {
+  switch (e.kind) {
+    case 'Number':
+    case 'Bool':
+    case 'Null':
+      return true;
+    case 'Template':
+      return e.parts.every((p) => p.kind === 'TemplateLiteral');
+    case 'Tuple':
+      return e.items.every(literal);
+    case 'Object':
+      // a bare key is a Variable node that means its own name
+      return e.items.every((item) => (item.key.kind === 'Variable' || literal(item.key)) && literal(item.value));
+    case 'Unary':
+      return literal(e.operand);
+    case 'Binary':
+      return literal(e.left) && literal(e.right);
+    case 'Parens':
+      return literal(e.expr);
+    default:
+      return false;
+  }
+}
+
+/** `offset` of the old text in the new one; undefined strictly inside the edited value (nothing maps there). */
+export function shiftedOffset(span: EditSpan, offset: number): number | undefined {
+  if (offset <= span.start) return offset;
+  if (offset >= span.oldEnd) return offset + span.delta;
+  return undefined;
+}
