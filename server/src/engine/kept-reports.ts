@@ -1,4 +1,5 @@
-import type { CheckContext, Fix, Report, Rule } from '../rules/kit/define-rule';
+import type { CheckContext, FileCheckContext, Fix, Report, Rule } from '../rules/kit/define-rule';
+import type { Workspace } from '../model/workspace';
 import type { TextRange } from '../text/text-range';
 import { ANY, type Reads } from '../model/terraform/attribute-reads';
 import { shiftedOffset, type ValueEdit } from './value-edit';
@@ -59,11 +60,24 @@ function shiftedRange(edit: ValueEdit, file: string, range: TextRange): TextRang
   return start === range.start && end === range.end ? range : { start, end };
 }
 
+// "Fix all" asks for the fixes of many kept reports of one check: it runs once per snapshot and unit.
+const reruns = new WeakMap<Workspace, Map<string, readonly Report[]>>();
+
+function reportsOnce(rule: Rule, ctx: CheckContext): readonly Report[] {
+  const ws = ctx.workspace;
+  let byUnit = reruns.get(ws);
+  if (!byUnit) reruns.set(ws, (byUnit = new Map()));
+  const unit = `${rule.code}\u0000${'file' in ctx ? (ctx as FileCheckContext).file.path : ''}`;
+  let reports = byUnit.get(unit);
+  if (!reports) byUnit.set(unit, (reports = [...(rule.check as (c: CheckContext) => Iterable<Report>)(ctx)]));
+  return reports;
+}
+
 /** The fixes of the report the check makes on the snapshot being fixed that is this one (none if it is gone). */
 function fixesByRunningAgain(rule: Rule, report: Report): (ctx: CheckContext) => readonly Fix[] {
   const data = JSON.stringify(report.data ?? {});
   return (ctx) => {
-    for (const fresh of (rule.check as (c: CheckContext) => Iterable<Report>)(ctx)) {
+    for (const fresh of reportsOnce(rule, ctx)) {
       const same = fresh.messageId === report.messageId && fresh.file === report.file && fresh.range.start === report.range.start &&
         fresh.range.end === report.range.end && JSON.stringify(fresh.data ?? {}) === data;
       if (same) return typeof fresh.fixes === 'function' ? fresh.fixes(ctx) : (fresh.fixes ?? []);

@@ -48,10 +48,10 @@ function messages(findings: readonly { code: string; message: string }[]): strin
   return findings.map((f) => `${f.code} ${f.message}`).sort().join('\n');
 }
 
-function probe(code: string, check: (ctx: CheckContext) => Iterable<Report>) {
+function probe(code: string, check: (ctx: CheckContext) => Iterable<Report>, fixable = false) {
   return defineRule({
     code, name: code.toLowerCase(), title: code, severity: 'warning', category: 'correctness',
-    docs: { summary: 's', rationale: 'r', links: [] }, messages: { m: '{what}' }, fixable: false, check,
+    docs: { summary: 's', rationale: 'r', links: [] }, messages: { m: '{what}' }, fixable, check,
   });
 }
 
@@ -77,4 +77,29 @@ test('a value edit re-runs the checks that read that attribute name or the edite
   // the kept report covers the whole block: its end moved with the longer value
   const kept = findings.find((f) => f.code === byOther.code)!;
   assert.deepEqual(kept.range, { start: 0, end: ws.file('main.tf')!.text.length - 1 });
+});
+
+test('the fixes of many kept reports come from one more run of the check, at the shifted offsets', () => {
+  let runs = 0;
+  const named = probe('AKS-TST-903', function* (ctx) {
+    runs++;
+    for (const r of ctx.terraform().resourcesOfType('azurerm_subnet')) {
+      const range = r.nameRange;
+      yield { messageId: 'm', data: { what: r.name }, file: r.file, range, fixes: () => [{ title: 'rename', edits: [{ file: r.file, range, newText: '"x"' }] }] };
+    }
+  }, true);
+  const block = (i: number) => `resource "azurerm_subnet" "s${i}" {\n  name = "n${i}"\n}\n`;
+  const text = [0, 1, 2, 3].map(block).join('\n');
+  const runner = new RuleRunner([named], { lazyFixes: true });
+  let ws = Workspace.create([{ path: 'main.tf', text }]);
+  runner.run(ws);
+  ws = ws.withFile('main.tf', text.replace('"n0"', '"n00"'));
+  const findings = runner.run(ws);
+  assert.equal(runs, 1, 'kept, not run');
+  const fixes = findings.map((f) => f.fixesIn!(ws));
+  assert.equal(runs, 2, 'one run for all four');
+  const fresh = new RuleRunner([named], { lazyFixes: true }).run(ws).map((f) => f.fixesIn!(ws));
+  assert.deepEqual(fixes, fresh);
+  // the last subnet's label moved by the longer value before it
+  assert.equal(ws.file('main.tf')!.text.slice(fixes[3][0].edits[0].range.start, fixes[3][0].edits[0].range.end), '"s3"');
 });

@@ -140,7 +140,7 @@ interface ClusterIndex {
   readonly uais: Map<TfModule, Map<string, { facts: ClusterFacts; role: IdentityKey }[]>>;
   readonly clusters: Map<TfModule, Map<string, ClusterFacts>>;
 }
-const indexes = new WeakMap<readonly ClusterFacts[], ClusterIndex>();
+const indexes = new WeakMap<readonly ClusterFacts[], WithReads<ClusterIndex>>();
 
 function uaiKey(ref: { address: string; instance?: { key: string | number | undefined } }): string {
   const key = ref.instance?.key;
@@ -148,9 +148,11 @@ function uaiKey(ref: { address: string; instance?: { key: string | number | unde
 }
 
 function indexOf(clusters: readonly ClusterFacts[]): ClusterIndex {
-  let index = indexes.get(clusters);
-  if (index) return index;
-  index = { uais: new Map(), clusters: new Map() };
+  return memoWithReads(indexes, clusters, () => indexClusters(clusters));
+}
+
+function indexClusters(clusters: readonly ClusterFacts[]): ClusterIndex {
+  const index: ClusterIndex = { uais: new Map(), clusters: new Map() };
   const addUai = (uai: TracedRef | undefined, facts: ClusterFacts, role: IdentityKey): void => {
     if (!uai) return;
     let byKey = index!.uais.get(uai.module);
@@ -166,7 +168,6 @@ function indexOf(clusters: readonly ClusterFacts[]): ClusterIndex {
     if (!byAddress) index.clusters.set(facts.module, (byAddress = new Map()));
     if (!byAddress.has(facts.cluster.address)) byAddress.set(facts.cluster.address, facts);
   }
-  indexes.set(clusters, index);
   return index;
 }
 
