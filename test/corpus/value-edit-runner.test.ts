@@ -4,7 +4,7 @@ import { Workspace } from '../../server/src/model/workspace';
 import { RuleRunner } from '../../server/src/engine/run';
 import { rules } from '../../server/src/rules/index';
 import { isLintedFile } from '../../server/src/cli/load-workspace';
-import { findingsWithFixes, literalAttributes, typedValue } from '../../server/src/engine/value-edit-fixture';
+import { literalAttributes, messages, valueEditStep } from '../../server/src/engine/value-edit-fixture';
 import { corpusFiles, corpusRoot, readCorpus } from './corpus-files';
 
 // Reports kept over value edits (engine/kept-reports.ts) on real repositories: after each edit of a literal attribute
@@ -28,29 +28,20 @@ test('value edits on Terraform repositories: kept reports equal a fresh run, fix
   let edits = 0;
   let changed = 0;
   for (let step = 0; step < 80; step++) {
-    const onFinding = next() < 0.5 ? findings.filter((f) => f.file.endsWith('.tf'))[Math.floor(next() * findings.length)] : undefined;
+    const tfFindings = findings.filter((f) => f.file.endsWith('.tf'));
+    const onFinding = next() < 0.5 ? tfFindings[Math.floor(next() * tfFindings.length)] : undefined;
     const path = onFinding?.file ?? tf[Math.floor(next() * tf.length)];
     const candidates = literalAttributes(ws, path);
     const near = onFinding ? candidates.filter((a) => a.range.start >= onFinding.range.start - 400 && a.range.end <= onFinding.range.end + 400) : [];
     const pool = near.length > 0 ? near : candidates;
     if (pool.length === 0) continue;
-    const text = ws.file(path)!.text;
-    const e = typedValue(text, pool[Math.floor(next() * pool.length)], next);
-    ws = ws.withFile(path, text.slice(0, e.start) + e.text + text.slice(e.end));
     edits++;
-    runner.run(ws, {}, { files: [path] });
     const before = findings;
-    findings = runner.run(ws);
-    const freshWs = Workspace.create(ws.files.map((f) => ({ path: f.path, text: f.text })));
-    const expected = new RuleRunner(rules, { lazyFixes: true }).run(freshWs);
-    assert.equal(findingsWithFixes(findings, ws), findingsWithFixes(expected, freshWs), `step ${step}: ${path} ${JSON.stringify(e)}`);
+    const made = valueEditStep(runner, ws, path, pool[Math.floor(next() * pool.length)], next, true);
+    ({ ws, findings } = made);
+    assert.equal(made.actual, made.expected, `step ${step}: ${made.label}`);
     if (messages(before) !== messages(findings)) changed++;
   }
   const kept = [...runner.kept.values()].reduce((a, b) => a + b, 0);
   assert.ok(edits >= 40 && kept > 200 && changed >= 5, `${edits} edits, ${kept} units kept, ${changed} changed the findings`);
 });
-
-/** What the findings say, without where (a value edit shifts ranges after it) */
-function messages(findings: readonly { code: string; message: string }[]): string {
-  return findings.map((f) => `${f.code} ${f.message}`).sort().join('\n');
-}

@@ -5,7 +5,7 @@ import { rules } from '../rules/index';
 import { defineRule, type CheckContext, type Report } from '../rules/kit/define-rule';
 import { exampleFiles } from './examples-fixture';
 import { RuleRunner } from './run';
-import { findingsWithFixes, literalAttributes, typedValue } from './value-edit-fixture';
+import { literalAttributes, messages, valueEditStep } from './value-edit-fixture';
 
 // Reports kept over value edits (kept-reports.ts) must be exactly what running every check again gives: the same
 // findings at the shifted ranges, and the same fixes when they are asked for.
@@ -26,27 +26,16 @@ test('after value edits of literal attributes the runner reports and fixes what 
     const path = tf[Math.floor(next() * tf.length)];
     const candidates = literalAttributes(ws, path);
     if (candidates.length === 0) continue;
-    const text = ws.file(path)!.text;
-    const e = typedValue(text, candidates[Math.floor(next() * candidates.length)], next);
-    ws = ws.withFile(path, text.slice(0, e.start) + e.text + text.slice(e.end));
-    // as the editor does: the edited file first, then the whole workspace
-    if (step % 2 === 0) runner.run(ws, {}, { files: [path] });
     const before = findings;
-    findings = runner.run(ws);
-    const freshWs = Workspace.create(ws.files.map((f) => ({ path: f.path, text: f.text })));
-    const expected = new RuleRunner(rules, { lazyFixes: true }).run(freshWs);
-    assert.equal(findingsWithFixes(findings, ws), findingsWithFixes(expected, freshWs), `step ${step}: ${path} ${JSON.stringify(e)}`);
+    const made = valueEditStep(runner, ws, path, candidates[Math.floor(next() * candidates.length)], next, step % 2 === 0);
+    ({ ws, findings } = made);
+    assert.equal(made.actual, made.expected, `step ${step}: ${made.label}`);
     if (messages(before) !== messages(findings)) changed++;
   }
   const kept = [...runner.kept.values()].reduce((a, b) => a + b, 0);
   // meaningful only if reports were kept and edits moved findings
   assert.ok(kept > 500 && changed >= 10, `${kept} units kept, ${changed} edits changed the findings`);
 });
-
-/** What the findings say, without where (a value edit shifts ranges after it) */
-function messages(findings: readonly { code: string; message: string }[]): string {
-  return findings.map((f) => `${f.code} ${f.message}`).sort().join('\n');
-}
 
 function probe(code: string, check: (ctx: CheckContext) => Iterable<Report>, fixable = false) {
   return defineRule({

@@ -220,8 +220,10 @@ export class RuleRunner {
     }
     if (cached && this.edit && cached.at === this.snapshots - 1) {
       const kept = keptReports(cached, this.edit, rule);
-      if (kept) this.kept.set(rule.code, (this.kept.get(rule.code) ?? 0) + 1);
-      if (kept) return this.store(state, id, { ...cached, key: this.intern(keyNow!), outcome: kept === 'none' ? NO_REPORTS : { reports: kept }, made: undefined, at: this.snapshots });
+      if (kept) {
+        this.kept.set(rule.code, (this.kept.get(rule.code) ?? 0) + 1);
+        return this.store(state, id, { ...cached, key: this.intern(keyNow!), outcome: kept === 'none' ? NO_REPORTS : { reports: kept }, made: undefined, at: this.snapshots });
+      }
     }
     this.invocations.set(rule.code, (this.invocations.get(rule.code) ?? 0) + 1);
     const recorder = this.oneShot ? this.sink : new DependencyRecorder();

@@ -1,6 +1,7 @@
-import type { Workspace } from '../model/workspace';
+import { Workspace } from '../model/workspace';
 import type { Attribute, BodyItem } from '../syntax/hcl/ast';
 import type { Finding } from './finding';
+import { RuleRunner } from './run';
 
 // Test fixture: value edits as a user types them (a digit, a letter, true/false), and findings with their fixes as
 // comparable text. Used by the engine's and the corpus's value-edit tests.
@@ -44,4 +45,30 @@ export function typedValue(text: string, a: Attribute, next: () => number): { st
 /** Findings as text, with each one's fixes worked out over `ws` (lazy fixes are functions JSON would drop). */
 export function findingsWithFixes(findings: readonly Finding[], ws: Workspace): string {
   return JSON.stringify(findings.map((f) => ({ ...f, fixes: f.fixes ?? f.fixesIn?.(ws), fixesIn: undefined })));
+}
+
+/**
+ * Types a value into `attribute` of `path`, then runs `runner` (the edited file first when `editedFirst`, as the editor
+ * does, then the whole workspace) and a fresh runner on a fresh workspace of the same texts, for comparison.
+ */
+export function valueEditStep(runner: RuleRunner, ws: Workspace, path: string, attribute: Attribute, next: () => number, editedFirst: boolean) {
+  const text = ws.file(path)!.text;
+  const e = typedValue(text, attribute, next);
+  const edited = ws.withFile(path, text.slice(0, e.start) + e.text + text.slice(e.end));
+  if (editedFirst) runner.run(edited, {}, { files: [path] });
+  const findings = runner.run(edited);
+  const freshWs = Workspace.create(edited.files.map((f) => ({ path: f.path, text: f.text })));
+  const expected = new RuleRunner(runner.rules, { lazyFixes: true }).run(freshWs);
+  return {
+    ws: edited,
+    findings,
+    actual: findingsWithFixes(findings, edited),
+    expected: findingsWithFixes(expected, freshWs),
+    label: `${path} ${JSON.stringify(e)}`,
+  };
+}
+
+/** What the findings say, without where (a value edit shifts ranges after it) */
+export function messages(findings: readonly Finding[]): string {
+  return findings.map((f) => `${f.code} ${f.message}`).sort().join('\n');
 }
