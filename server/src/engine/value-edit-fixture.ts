@@ -6,7 +6,10 @@ import { RuleRunner } from './run';
 // Test fixture: value edits as a user types them (a digit, a letter, true/false), and findings with their fixes as
 // comparable text. Used by the engine's and the corpus's value-edit tests.
 
-/** The attributes of resource and data blocks (nested blocks too) of a .tf file whose value is a plain literal. */
+/**
+ * The attributes of resource and data blocks (nested blocks too) of a .tf file whose value is a number, a bool or a
+ * quoted string (interpolations allowed: the edit goes beside them).
+ */
 export function literalAttributes(ws: Workspace, path: string): Attribute[] {
   const out: Attribute[] = [];
   const visit = (items: readonly BodyItem[], top: boolean): void => {
@@ -16,7 +19,7 @@ export function literalAttributes(ws: Workspace, path: string): Attribute[] {
         if (item.type.name !== 'dynamic') visit(item.body.items, false);
       } else if (!top && ['Number', 'Bool', 'Template'].includes(item.value.kind)) {
         const v = item.value;
-        if (v.kind !== 'Template' || (v.parts.every((p) => p.kind === 'TemplateLiteral') && !v.heredoc)) out.push(item);
+        if (v.kind !== 'Template' || (!v.heredoc && v.parts.every((p) => p.kind === 'TemplateLiteral' || p.kind === 'TemplateInterp'))) out.push(item);
       }
     }
   };
@@ -36,9 +39,13 @@ export function typedValue(text: string, a: Attribute, next: () => number): { st
     // replace a digit (same length) or type one more (longer)
     return /\d/.test(text[at]) && next() < 0.5 ? { start: at, end: at + 1, text: digit } : { start: end, end, text: digit };
   }
-  // inside the quotes: add a letter, or delete one
-  const inner = start + 1 + Math.floor(next() * Math.max(0, old.length - 2));
-  if (old.length > 2 && next() < 0.4 && /[a-z0-9-]/i.test(text[inner])) return { start: inner, end: inner + 1, text: '' };
+  // in a literal part inside the quotes (beside any interpolation): add a letter, or delete one
+  const parts = a.value.kind === 'Template' ? a.value.parts.filter((p) => p.kind === 'TemplateLiteral') : [];
+  const part = parts[Math.floor(next() * parts.length)];
+  const from = part ? part.range.start : start + 1;
+  const length = part ? part.range.end - part.range.start : 0;
+  const inner = from + Math.floor(next() * length);
+  if (length > 0 && next() < 0.4 && /[a-z0-9-]/i.test(text[inner])) return { start: inner, end: inner + 1, text: '' };
   return { start: inner, end: inner, text: 'abcxyz'[Math.floor(next() * 6)] };
 }
 

@@ -13,6 +13,7 @@ const MAIN = `resource "azurerm_kubernetes_cluster" "aks" {
     node_count = 3
   }
   dns_prefix = var.prefix
+  tags = { env = "\${var.env}-x" }
 }
 
 locals {
@@ -35,12 +36,16 @@ test('a digit or letter typed in a literal of a resource attribute is a value ed
   assert.deepEqual(span, { start: valueAt, oldEnd: valueAt + 1, delta: 1 });
   assert.deepEqual([...edit('"aks-1"', '"aks-12"')!.names], ['name']);
   assert.deepEqual([...edit('"aks-1"', '"ak-1"')!.names], ['name']);
+  assert.deepEqual([...edit('}-x"', '}-xy"')!.names], ['tags'], 'beside an interpolation, its reference unchanged');
 });
 
 test('edits that change more than one literal value are not value edits', () => {
   assert.equal(edit('size = 3', 'size = 4'), undefined, 'locals are read by name from anywhere');
   assert.equal(edit('var.prefix', 'var.prefi'), undefined, 'a reference');
-  assert.equal(edit('"aks-1"', '"aks-${var.x}"'), undefined, 'an interpolation');
+  assert.equal(edit('"aks-1"', '"aks-${var.x}"'), undefined, 'a new interpolation');
+  assert.equal(edit('var.env', 'var.envs'), undefined, 'a reference in an interpolation');
+  assert.equal(edit('"aks-1"', 'lower("aks-1")'), undefined, 'a call');
+  assert.equal(edit('"aks-1"', 'lower("aks-12")', MAIN.replace('"aks-1"', 'lower("aks-1")')), undefined, 'inside a call');
   assert.equal(edit('node_count = 3', 'node_count = 3\n    max_pods = 30'), undefined, 'a new attribute');
   assert.equal(edit('node_count = 3', 'node_count = '), undefined, 'a parse error');
   assert.equal(edit('node_count = 3', 'node_counts = 3'), undefined, 'a renamed attribute');

@@ -1,12 +1,14 @@
 import type { Workspace } from '../model/workspace';
-import type { Attribute, BodyItem, Expr } from '../syntax/hcl/ast';
+import type { Attribute, BodyItem, Node } from '../syntax/hcl/ast';
+import { forEachChild } from '../syntax/hcl/walk';
 import type { TextRange } from '../text/text-range';
 import type { SnapshotChanges } from './snapshot-changes';
 
-// "Only the literal value of one attribute changed": typing a digit of node_count or a letter of a name. Everything
-// else in the module is the same text, so a check that read no attribute of that name (model/terraform/
-// attribute-reads.ts) would report the same, only shifted by the length change. The runner keeps such reports
-// instead of running the check (run.ts). Anything more than that is not a value edit and re-runs as before.
+// "Only the value of one attribute changed, not what it refers to": typing a digit of node_count, a letter of a name,
+// a letter beside `${var.prefix}`. Everything else in the module is the same text and every reference the same, so a
+// check that read no attribute of that name (model/terraform/attribute-reads.ts) would report the same, only shifted
+// by the length change. The runner keeps such reports instead of running the check (run.ts). Anything more than
+// that is not a value edit and re-runs as before.
 
 /** One edited file's change: the old value `old.slice(start, oldEnd)` became text of length `oldEnd - start + delta`. */
 export interface EditSpan {
@@ -37,7 +39,7 @@ export function valueEdit(before: Workspace, after: Workspace, changes: Snapshot
     const oldParse = before.hcl(path);
     const newParse = after.hcl(path);
     if (!oldParse || !newParse || oldParse.diagnostics.length > 0 || newParse.diagnostics.length > 0) return undefined;
-    const edited = editedAttribute(oldParse.file.body.items, newParse.file.body.items, span);
+    const edited = editedAttribute(oldParse.file.body.items, newParse.file.body.items, span, was.text, now.text);
     if (!edited) return undefined;
     names.add(edited.name.name);
     // the whole value, so that a range ending where the value ends (the attribute's) moves with it
@@ -65,7 +67,13 @@ function spanOf(was: string, now: string): EditSpan & { readonly newEnd: number 
  * with the same block and attribute structure around it; undefined for any other edit (new lines included, as
  * messages may name line numbers).
  */
-function editedAttribute(was: readonly BodyItem[], now: readonly BodyItem[], span: EditSpan & { readonly newEnd: number }): Attribute | undefined {
+function editedAttribute(
+  was: readonly BodyItem[],
+  now: readonly BodyItem[],
+  span: EditSpan & { readonly newEnd: number },
+  oldText: string,
+  newText: string,
+): Attribute | undefined {
   if (was.length !== now.length) return undefined;
   let depth = 0;
   let oldItems = was;
@@ -87,16 +95,18 @@ function editedAttribute(was: readonly BodyItem[], now: readonly BodyItem[], spa
       continue;
     }
     if (depth === 0) return undefined;
-    return sameAttributeOtherValue(a as Attribute, b as Attribute, span);
+    return sameAttributeOtherValue(a as Attribute, b as Attribute, span, oldText, newText);
   }
 }
 
-function sameAttributeOtherValue(a: Attribute, b: Attribute, span: EditSpan & { readonly newEnd: number }): Attribute | undefined {
+function sameAttributeOtherValue(a: Attribute, b: Attribute, span: EditSpan & { readonly newEnd: number }, oldText: string, newText: string): Attribute | undefined {
   const name = a.name.name;
   if (name !== b.name.name || META.has(name)) return undefined;
   if (a.value.range.start !== b.value.range.start || a.value.range.end + span.delta !== b.value.range.end) return undefined;
   if (!inside(a.value.range, span.start, span.oldEnd) || !inside(b.value.range, span.start, span.newEnd)) return undefined;
-  if (!literal(a.value) || !literal(b.value)) return undefined;
+  const before = referencesIn(a.value, oldText);
+  const after = referencesIn(b.value, newText);
+  if (!before || !after || before.length !== after.length || before.some((r, i) => r !== after[i])) return undefined;
   return a;
 }
 
@@ -104,29 +114,29 @@ function inside(range: TextRange, start: number, end: number): boolean {
   return range.start <= start && end <= range.end;
 }
 
-/** No reference, call or template interpolation anywhere: the value depends on nothing but its text. */
-function literal(e: Expr): boolean {
-  switch (e.kind) {
-    case 'Number':
-    case 'Bool':
-    case 'Null':
-      return true;
-    case 'Template':
-      return e.parts.every((p) => p.kind === 'TemplateLiteral');
-    case 'Tuple':
-      return e.items.every(literal);
-    case 'Object':
-      // a bare key is a Variable node that means its own name
-      return e.items.every((item) => (item.key.kind === 'Variable' || literal(item.key)) && literal(item.value));
-    case 'Unary':
-      return literal(e.operand);
-    case 'Binary':
-      return literal(e.left) && literal(e.right);
-    case 'Parens':
-      return literal(e.expr);
-    default:
-      return false;
+/**
+ * The text of every reference (variable, attribute or index chain) in `node`, in order; undefined when it calls a
+ * function or binds names (`for`), whose results are more than a function of the references' values (file(), ...).
+ * An edit inside a chain changes its text, so equal lists mean the edit only touched literal parts and operators.
+ */
+function referencesIn(node: Node, text: string, out: string[] = []): string[] | undefined {
+  switch (node.kind) {
+    case 'Call':
+    case 'For':
+    case 'TemplateFor':
+      return undefined;
+    case 'Variable':
+    case 'GetAttr':
+    case 'Index':
+    case 'Splat':
+      out.push(text.slice(node.range.start, node.range.end));
+      return out;
   }
+  let ok = true;
+  forEachChild(node, (child) => {
+    if (ok && !referencesIn(child, text, out)) ok = false;
+  });
+  return ok ? out : undefined;
 }
 
 /** `offset` of the old text in the new one; undefined strictly inside the edited value (nothing maps there). */
