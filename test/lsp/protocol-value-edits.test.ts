@@ -33,7 +33,15 @@ test('a quick fix of a finding kept over a value edit applies at the moved offse
     const fixedAfter = applyLspEdits(typed, editsFor(after.edit, uri));
     assert.equal(fixedAfter, fixedBefore.replace('node_count     = 1', 'node_count     = 12'));
 
-    const third = client.waitForDiagnostics(uri, (_, p) => p.version === 3, 'after the fix');
-    await client.replaceAll(uri, fixedAfter, 3);
-    assert.deepEqual((await third).map((d) => d.code).filter((c) => c === 'AKS-ID-002' || c === 'AKS-SYN-001'), []);
+    // a digit typed over: nothing moves, the finding is handed out as it was, and its fix is worked out anew
+    const over = typed.replace('node_count     = 12', 'node_count     = 13');
+    const third = client.waitForDiagnostics(uri, (_, p) => p.version === 3, 'after the same-length edit');
+    await client.replaceAll(uri, over, 3);
+    const again = await fixFor(await third);
+    const fixedOver = applyLspEdits(over, editsFor(again.edit, uri));
+    assert.equal(fixedOver, fixedBefore.replace('node_count     = 1', 'node_count     = 13'));
+
+    const fourth = client.waitForDiagnostics(uri, (_, p) => p.version === 4, 'after the fix');
+    await client.replaceAll(uri, fixedOver, 4);
+    assert.deepEqual((await fourth).map((d) => d.code).filter((c) => c === 'AKS-ID-002' || c === 'AKS-SYN-001'), []);
   }));

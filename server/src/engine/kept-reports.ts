@@ -16,22 +16,29 @@ interface Entry {
   readonly texts: ReadonlySet<string> | undefined;
 }
 
-/** The shifted reports ('none' when there were none), or undefined when the check must run again. */
-export function keptReports(entry: Entry, edit: ValueEdit, rule: Rule): readonly Report[] | 'none' | undefined {
+/**
+ * The shifted reports ('same' when none moved and none has fixes of the old model: the entry holds as it is), or
+ * undefined when the check must run again.
+ */
+export function keptReports(entry: Entry, edit: ValueEdit, rule: Rule): readonly Report[] | 'same' | undefined {
   if (!('reports' in entry.outcome) || entry.reads === ANY) return undefined;
   for (const name of entry.reads) if (edit.names.has(name)) return undefined;
   if (entry.texts?.has(ALL_TEXTS)) return undefined;
   if (entry.texts) for (const path of edit.spans.keys()) if (entry.texts.has(path)) return undefined;
   const reports = entry.outcome.reports;
-  if (reports.length === 0) return 'none';
   const out: Report[] = [];
+  let same = true;
   for (const r of reports) {
-    const moved = shifted(r, edit, rule);
-    if (!moved) return undefined;
-    out.push(moved);
+    const kept = shifted(r, edit, rule);
+    if (!kept) return undefined;
+    same &&= kept === r;
+    out.push(kept);
   }
-  return out;
+  return same ? 'same' : out;
 }
+
+// fixes that run the check again (position-free): a report that has them and did not move is kept as it is
+const rerunFixes = new WeakSet<object>();
 
 function shifted(r: Report, edit: ValueEdit, rule: Rule): Report | undefined {
   const range = shiftedRange(edit, r.file, r.range);
@@ -39,16 +46,22 @@ function shifted(r: Report, edit: ValueEdit, rule: Rule): Report | undefined {
   let related = r.related;
   if (related) {
     const moved = [];
+    let changed = false;
     for (const rel of related) {
       const at = shiftedRange(edit, rel.file, rel.range);
       if (!at) return undefined;
+      changed ||= at !== rel.range;
       moved.push(at === rel.range ? rel : { ...rel, range: at });
     }
-    related = moved;
+    if (changed) related = moved;
   }
   const hasFixes = typeof r.fixes === 'function' || !!r.fixes?.length;
+  if (range === r.range && related === r.related && (!hasFixes || rerunFixes.has(r.fixes!))) return r;
   const out: Report = { messageId: r.messageId, data: r.data, file: r.file, range, related };
-  return hasFixes ? { ...out, fixes: fixesByRunningAgain(rule, out) } : out;
+  if (!hasFixes) return out;
+  const fixes = fixesByRunningAgain(rule, out);
+  rerunFixes.add(fixes);
+  return { ...out, fixes };
 }
 
 function shiftedRange(edit: ValueEdit, file: string, range: TextRange): TextRange | undefined {

@@ -92,3 +92,23 @@ test('the fixes of many kept reports come from one more run of the check, at the
   // the last subnet's label moved by the longer value before it
   assert.equal(ws.file('main.tf')!.text.slice(fixes[3][0].edits[0].range.start, fixes[3][0].edits[0].range.end), '"s3"');
 });
+
+test('reports a value edit did not move are handed out as the same findings, fixes still worked out anew', () => {
+  const named = probe('AKS-TST-904', function* (ctx) {
+    for (const r of ctx.terraform().resourcesOfType('azurerm_subnet')) {
+      const range = r.nameRange;
+      yield { messageId: 'm', data: { what: r.name }, file: r.file, range, fixes: () => [{ title: 'rename', edits: [{ file: r.file, range, newText: '"x"' }] }] };
+    }
+  }, true);
+  const text = 'resource "azurerm_subnet" "s" {\n  name = "n1"\n}\n';
+  const runner = new RuleRunner([named], { lazyFixes: true });
+  let ws = Workspace.create([{ path: 'main.tf', text }]);
+  runner.run(ws);
+  ws = ws.withFile('main.tf', text.replace('"n1"', '"n2"'));
+  const once = runner.run(ws); // kept: its fixes now run the check again
+  ws = ws.withFile('main.tf', text.replace('"n1"', '"n3"'));
+  const twice = runner.run(ws);
+  assert.equal(twice[0], once[0], 'nothing moved: the same finding');
+  assert.deepEqual(twice[0].fixesIn!(ws), new RuleRunner([named], { lazyFixes: true }).run(ws)[0].fixesIn!(ws));
+  assert.deepEqual(Object.fromEntries(runner.invocations), { [named.code]: 1 });
+});

@@ -222,7 +222,9 @@ export class RuleRunner {
       const kept = keptReports(cached, this.edit, rule);
       if (kept) {
         this.kept.set(rule.code, (this.kept.get(rule.code) ?? 0) + 1);
-        return this.store(state, id, { ...cached, key: this.intern(keyNow!), outcome: kept === 'none' ? NO_REPORTS : { reports: kept }, made: undefined, at: this.snapshots });
+        // unmoved reports keep their findings (and the language server its copies of them)
+        if (kept === 'same') return this.store(state, id, { ...cached, key: this.intern(keyNow!), at: this.snapshots });
+        return this.store(state, id, { ...cached, key: this.intern(keyNow!), outcome: { reports: kept }, made: undefined, at: this.snapshots });
       }
     }
     this.invocations.set(rule.code, (this.invocations.get(rule.code) ?? 0) + 1);
