@@ -32,10 +32,6 @@ export function noteRead(name: string): void {
   if (frame) (frame.names ??= new Set()).add(name);
 }
 
-export function noteAnyRead(): void {
-  if (frame) frame.any = true;
-}
-
 /** Adds recorded names to the running computation (a memo hit). */
 export function replayReads(reads: Reads): void {
   if (!frame || reads === NO_READS) return;
