@@ -6,7 +6,7 @@ import { compareFindings, type Finding } from './finding';
 import { internalErrorFinding } from './internal-error';
 import { isSuppressed, NO_SUPPRESSIONS, readSuppressions } from './suppressions';
 import { Dependencies, DependencyRecorder, trackedContext } from './tracked-context';
-import { snapshotChanges } from './snapshot-changes';
+import { fileChanges, snapshotChanges } from './snapshot-changes';
 import { UnitIndex } from './unit-index';
 import { keptReports } from './kept-reports';
 import { valueEdit, type ValueEdit } from './value-edit';
@@ -132,7 +132,8 @@ export class RuleRunner {
     if (last !== ws) {
       this.snapshots++;
       this.lastRun = ws;
-      this.edit = this.keepOverValueEdits && last ? valueEdit(last, ws, last === before && changes ? changes : snapshotChanges(last, ws)) : undefined;
+      // the files since the last run, not the last full one: no module comparison for it (a keystroke's hot path)
+      this.edit = this.keepOverValueEdits && last ? valueEdit(last, ws, last === before && changes ? changes : fileChanges(last, ws)) : undefined;
     }
     // a one-shot runner keeps no baseline: its cached units hold for its one snapshot, with nothing to compare
     if (!only && !this.oneShot) {

@@ -17,7 +17,10 @@ export interface SnapshotChanges {
 
 const TERRAFORM_KINDS: readonly FileKind[] = ['terraform', 'tfvars', 'lock'];
 
-export function snapshotChanges(before: Workspace, after: Workspace): SnapshotChanges {
+/** The files added, removed or edited, and whether the configuration or var files changed (no module comparison). */
+export type FileChanges = Pick<SnapshotChanges, 'paths' | 'kinds' | 'config' | 'varFiles'>;
+
+export function fileChanges(before: Workspace, after: Workspace): FileChanges {
   const paths = new Set<string>();
   const kinds = new Set<FileKind>();
   if (before !== after) {
@@ -33,6 +36,11 @@ export function snapshotChanges(before: Workspace, after: Workspace): SnapshotCh
     }
   }
   const varFiles = before.varFiles().join('\0') !== after.varFiles().join('\0');
-  const tfComponents = TERRAFORM_KINDS.some((k) => kinds.has(k)) ? after.changedTerraformComponents(before) : new Set<string>();
-  return { paths, kinds, config: before.config.text !== after.config.text, varFiles, tfComponents };
+  return { paths, kinds, config: before.config.text !== after.config.text, varFiles };
+}
+
+export function snapshotChanges(before: Workspace, after: Workspace): SnapshotChanges {
+  const files = fileChanges(before, after);
+  const tfComponents = TERRAFORM_KINDS.some((k) => files.kinds.has(k)) ? after.changedTerraformComponents(before) : new Set<string>();
+  return { ...files, tfComponents };
 }

@@ -13,6 +13,9 @@ export class DependencyRecorder {
   readonly files = new Set<string>();
   /** files whose text, parse or line index the check read (not only their path or model): see value-edit.ts */
   texts: Set<string> | undefined;
+  readText(path: string): void {
+    (this.texts ??= new Set()).add(path);
+  }
   // made on first use: one recorder per re-run unit, and most units read neither
   private groups: Set<string> | undefined;
   private components: Set<string> | undefined;
@@ -188,7 +191,7 @@ class TrackedContext implements CheckContext {
   files(...kinds: FileKind[]): readonly WorkspaceFile[] {
     this.onKinds(kinds);
     // handed out as they are (lists are memo keys): their text may be read, so every file counts as read
-    if (kinds.length === 0 || kinds.includes('terraform')) (this.deps.texts ??= new Set()).add(ALL_TEXTS);
+    if (kinds.length === 0 || kinds.includes('terraform')) this.deps.readText(ALL_TEXTS);
     return kinds.length === 0 ? this.ws.files : this.ws.filesOf(...kinds);
   }
 
@@ -200,19 +203,19 @@ class TrackedContext implements CheckContext {
 
   lineIndex(p: string): ReturnType<Workspace['lineIndex']> {
     this.deps.files.add(p);
-    (this.deps.texts ??= new Set()).add(p);
+    this.deps.readText(p);
     return this.ws.lineIndex(p);
   }
 
   hcl(p: string): ReturnType<Workspace['hcl']> {
     this.deps.files.add(p);
-    (this.deps.texts ??= new Set()).add(p);
+    this.deps.readText(p);
     return this.ws.hcl(p);
   }
 
   kubernetes(p: string): ReturnType<Workspace['kubernetes']> {
     this.deps.files.add(p);
-    (this.deps.texts ??= new Set()).add(p);
+    this.deps.readText(p);
     return this.ws.kubernetes(p);
   }
 
@@ -269,11 +272,11 @@ class WatchedFile implements WorkspaceFile {
     return this.file.kind;
   }
   get text(): string {
-    (this.deps.texts ??= new Set()).add(this.file.path);
+    this.deps.readText(this.file.path);
     return this.file.text;
   }
   get hash(): string {
-    (this.deps.texts ??= new Set()).add(this.file.path);
+    this.deps.readText(this.file.path);
     return this.file.hash;
   }
 }

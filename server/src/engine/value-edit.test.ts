@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Workspace } from '../model/workspace';
-import { snapshotChanges } from './snapshot-changes';
+import { fileChanges } from './snapshot-changes';
 import { shiftedOffset, valueEdit } from './value-edit';
 
 // Which edits count as value edits (engine/value-edit.ts): only a literal value of a resource or data block attribute,
@@ -25,7 +25,7 @@ function edit(from: string, to: string, text = MAIN) {
   const before = Workspace.create([{ path: 'main.tf', text }]);
   const after = before.withFile('main.tf', text.replace(from, to));
   assert.notEqual(after.file('main.tf')!.text, text, `${from} is in the text`);
-  return valueEdit(before, after, snapshotChanges(before, after));
+  return valueEdit(before, after, fileChanges(before, after));
 }
 
 test('a digit or letter typed in a literal of a resource attribute is a value edit of that name', () => {
@@ -55,7 +55,7 @@ test('edits that change more than one literal value are not value edits', () => 
   assert.equal(edit('count = 2', 'count = 3', counted), undefined, 'a meta-argument');
   const two = Workspace.create([{ path: 'a.tf', text: MAIN }, { path: 'b.yaml', text: 'a: 1\n' }]);
   const both = two.withFile('a.tf', MAIN.replace('= 3', '= 4')).withFile('b.yaml', 'a: 2\n');
-  assert.equal(valueEdit(two, both, snapshotChanges(two, both)), undefined, 'a YAML file changed too');
+  assert.equal(valueEdit(two, both, fileChanges(two, both)), undefined, 'a YAML file changed too');
 });
 
 test('offsets after the edited value move by the length change; inside it they have no place', () => {

@@ -2,7 +2,7 @@ import type { Workspace } from '../model/workspace';
 import type { Attribute, BodyItem, Node } from '../syntax/hcl/ast';
 import { forEachChild } from '../syntax/hcl/walk';
 import type { TextRange } from '../text/text-range';
-import type { SnapshotChanges } from './snapshot-changes';
+import type { FileChanges } from './snapshot-changes';
 
 // "Only the value of one attribute changed, not what it refers to": typing a digit of node_count, a letter of a name,
 // a letter beside `${var.prefix}`. Everything else in the module is the same text and every reference the same, so a
@@ -26,7 +26,7 @@ export interface ValueEdit {
 // Meta-arguments change instances or ordering, not a value a check reads by name.
 const META = new Set(['count', 'for_each', 'depends_on', 'provider', 'providers', 'lifecycle']);
 
-export function valueEdit(before: Workspace, after: Workspace, changes: SnapshotChanges): ValueEdit | undefined {
+export function valueEdit(before: Workspace, after: Workspace, changes: FileChanges): ValueEdit | undefined {
   if (changes.config || changes.varFiles || changes.paths.size === 0) return undefined;
   const names = new Set<string>();
   const spans = new Map<string, EditSpan>();

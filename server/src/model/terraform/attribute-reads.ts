@@ -61,6 +61,13 @@ export interface WithReads<V> {
   readonly reads: Reads;
 }
 
+/** A value kept in a field: computed with its reads on first use, its reads replayed on every later use. */
+export function held<V>(slot: WithReads<V> | undefined, compute: () => V): WithReads<V> {
+  if (!slot) return recordReads(compute);
+  replayReads(slot.reads);
+  return slot;
+}
+
 /** A memo table: a WeakMap or Map of entries with their reads. */
 interface Table<K, V> {
   get(key: K): WithReads<V> | undefined;

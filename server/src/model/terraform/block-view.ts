@@ -36,7 +36,7 @@ export class AttributeView implements TfAttribute {
   get value(): TfValue {
     noteRead(this.attribute.name.name);
     if (this.cached) {
-      if (this.reads) replayReads(this.reads);
+      replayReads(this.reads!); // set with every cached value
       return this.cached;
     }
     if (!trackingReads()) {

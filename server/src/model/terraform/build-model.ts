@@ -4,7 +4,7 @@ import type { TerraformModel, TfKubernetesObject, TfModule, TfResource } from '.
 import { isLocalSource, linkedComponents } from './module-components';
 import { joinPath } from './posix-path';
 import { ModuleImpl, type ModelContext } from './tf-module';
-import { recordReads, replayReads, type WithReads } from './attribute-reads';
+import { held, type WithReads } from './attribute-reads';
 
 // Entry point: files of a workspace -> modules (one per folder with .tf files), child modules linked to their
 // local `module` calls. Decoding is per folder and cacheable; evaluation happens lazily, memoised per module, and
@@ -153,8 +153,6 @@ class Model implements TerraformModel {
   }
 
   get kubernetesObjects(): readonly TfKubernetesObject[] {
-    if (!this.k8s) this.k8s = recordReads(() => this.modules.flatMap((m) => m.kubernetesObjects));
-    else replayReads(this.k8s.reads);
-    return this.k8s.value;
+    return (this.k8s = held(this.k8s, () => this.modules.flatMap((m) => m.kubernetesObjects))).value;
   }
 }

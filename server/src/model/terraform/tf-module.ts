@@ -21,7 +21,7 @@ import { collectReferenceUses, referenceOf, referencesIn } from './references';
 import { calledVariableValue, rootVariableValue } from './variable-values';
 import { object, unknown, type TfValue } from './value';
 import { joinPath, relativePath } from './posix-path';
-import { memoWithReads, recordReads, replayReads, type WithReads } from './attribute-reads';
+import { held, memoWithReads, replayReads, type WithReads } from './attribute-reads';
 
 /** State shared by all modules of one model build. */
 export interface ModelContext {
@@ -114,7 +114,10 @@ export class ModuleImpl implements M.TfModule, EvalHost {
   /** Memoised computation; re-entering the same key (a reference cycle) yields Unknown. */
   private cached(key: string, compute: () => TfValue): TfValue {
     const hit = this.memo.get(key);
-    if (hit) return memoWithReads(this.memo, key, () => hit.value);
+    if (hit) {
+      replayReads(hit.reads);
+      return hit.value;
+    }
     const activeKey = `${this.dir}\u0000${key}`;
     if (this.ctx.active.has(activeKey)) return unknown(`cycle through ${key}`);
     this.ctx.active.add(activeKey);
@@ -246,9 +249,7 @@ export class ModuleImpl implements M.TfModule, EvalHost {
   }
 
   get kubernetesObjects(): readonly M.TfKubernetesObject[] {
-    if (!this.k8s) this.k8s = recordReads(() => kubernetesObjectsOf(this));
-    else replayReads(this.k8s.reads);
-    return this.k8s.value;
+    return (this.k8s = held(this.k8s, () => kubernetesObjectsOf(this))).value;
   }
 }
 
